@@ -1,0 +1,89 @@
+package br.com.totem.platform.events;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.contracts.EventPayload;
+import br.com.totem.contracts.EventType;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Receives every message of the service's consumer queue, decodes the CloudEvent, and runs the
+ * matching {@link EventHandler} in one transaction with the inbox record.
+ */
+public class EventDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+    private final TransactionalOperator tx;
+    private final String consumer;
+    private final Map<EventType, EventHandler<?>> handlers = new EnumMap<>(EventType.class);
+    private final MeterRegistry meters;
+
+    public EventDispatcher(EventCodec codec, Inbox inbox, TransactionalOperator tx, String consumer,
+                           List<EventHandler<?>> handlers, List<String> consumes, MeterRegistry meters) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.tx = tx;
+        this.consumer = consumer;
+        this.meters = meters;
+        for (EventHandler<?> h : handlers) {
+            if (this.handlers.put(h.eventType(), h) != null) {
+                throw new IllegalStateException("Two handlers for " + h.eventType().wireName());
+            }
+        }
+        for (String type : consumes) {
+            EventType t = EventType.fromWire(type).orElseThrow(() ->
+                    new IllegalStateException("totem.events.consumes names unknown event type " + type));
+            if (!this.handlers.containsKey(t)) {
+                throw new IllegalStateException("totem.events.consumes lists " + type + " but no EventHandler handles it");
+            }
+        }
+    }
+
+    /** Completes when the event is applied or was already applied; errors make the binder retry. */
+    public Mono<Void> dispatch(Message<byte[]> message) {
+        Optional<EventEnvelope<? extends EventPayload>> decoded = codec.decode(message.getPayload());
+        if (decoded.isEmpty()) {
+            log.warn("ignoring event of a type this build does not know: {}", message.getHeaders().get("ce-type"));
+            count("unknown");
+            return Mono.empty();
+        }
+        EventEnvelope<? extends EventPayload> event = decoded.get();
+        EventType type = EventType.fromWire(event.type()).orElseThrow();
+        @SuppressWarnings("unchecked")
+        EventHandler<EventPayload> handler = (EventHandler<EventPayload>) handlers.get(type);
+        if (handler == null) {
+            log.warn("no handler for {} {}; acknowledged", event.type(), event.id());
+            count("unhandled");
+            return Mono.empty();
+        }
+        @SuppressWarnings("unchecked")
+        EventEnvelope<EventPayload> typed = (EventEnvelope<EventPayload>) event;
+        return tx.transactional(inbox.record(event.id(), consumer, event.type())
+                        .flatMap(fresh -> {
+                            if (!fresh) {
+                                log.debug("duplicate {} {} skipped", event.type(), event.id());
+                                count("duplicate");
+                                return Mono.empty();
+                            }
+                            return handler.handle(typed).then(Mono.fromRunnable(() -> count("applied")));
+                        }))
+                .then();
+    }
+
+    private void count(String outcome) {
+        meters.counter("totem.inbox.events", "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,94 @@
+package br.com.totem.platform.events;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.Message;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The event backbone of a service: outbox, relay, inbox and the consumer binding. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+        "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@EnableConfigurationProperties(EventsProperties.class)
+@ConditionalOnBean(DatabaseClient.class)
+public class EventsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec(JsonMapper json) {
+        return new EventCodec(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
+        return TransactionalOperator.create(transactionManager);
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, EventCodec codec) {
+        return new Outbox(db, codec);
+    }
+
+    @Bean
+    TopicExchange totemEventsExchange(EventsProperties properties) {
+        // declared by RabbitAdmin on every (re)connection, so publishing never targets a missing exchange
+        return new TopicExchange(properties.events().exchange(), true, false);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "totem.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit,
+                            EventsProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(db, tx, rabbit, properties, meters);
+    }
+
+    @Bean
+    Inbox inbox(DatabaseClient db) {
+        return new Inbox(db);
+    }
+
+    @Bean
+    @ConditionalOnProperty("totem.events.consumes")
+    EventDispatcher eventDispatcher(EventCodec codec, Inbox inbox, TransactionalOperator tx, EventsProperties properties,
+                                    ObjectProvider<EventHandler<?>> handlers, MeterRegistry meters) {
+        return new EventDispatcher(codec, inbox, tx, properties.serviceId(), handlers.orderedStream().toList(),
+                properties.events().consumes(), meters);
+    }
+
+    /**
+     * The binder's listener thread runs this; it waits for the reactive handler so that the
+     * binder's retry, back-off and dead-lettering apply (they do not for reactive functions).
+     * This is a listener thread, never an event loop (ADR 0002).
+     */
+    @Bean
+    @ConditionalOnProperty("totem.events.consumes")
+    Consumer<Message<byte[]>> totemEvents(EventDispatcher dispatcher, EventsProperties properties) {
+        Duration timeout = properties.inbox().handlerTimeout();
+        return message -> dispatcher.dispatch(message).block(timeout);
+    }
+
+    @Bean
+    InboxPruning inboxPruning(Inbox inbox, EventsProperties properties) {
+        return new InboxPruning(inbox, properties.inbox().retention());
+    }
+
+}

@@ -1,0 +1,210 @@
+package br.com.totem.platform.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.r2dbc.postgresql.codec.Json;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes committed outbox rows to the {@code totem.events} topic exchange (routing key =
+ * event type) and marks them sent once the broker has confirmed them.
+ *
+ * <p>Each batch runs in one database transaction that first takes a transaction-scoped advisory
+ * lock, so with several instances of a service only one relays at a time and rows leave in
+ * {@code id} order. A batch is published on one channel and confirmed as a whole; if the
+ * confirm fails nothing is marked and the batch is sent again after a back-off (at-least-once:
+ * consumers deduplicate through the inbox). Old sent rows are pruned.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final RabbitTemplate rabbit;
+    private final EventsProperties.Outbox settings;
+    private final String exchange;
+    private final long lockKey;
+
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestPendingAgeMillis = new AtomicLong();
+    private final Counter published;
+    private final Counter failures;
+    private final Timer delivery;
+
+    private volatile Disposable loop;
+    private volatile Disposable housekeeping;
+    private volatile int consecutiveFailures;
+    private volatile Instant nextAttempt = Instant.EPOCH;
+
+    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit, EventsProperties properties,
+                       MeterRegistry meters) {
+        this.db = db;
+        this.tx = tx;
+        this.rabbit = rabbit;
+        this.settings = properties.outbox();
+        this.exchange = properties.events().exchange();
+        this.lockKey = ("totem-outbox-relay:" + properties.serviceId()).hashCode();
+        this.published = Counter.builder("totem.outbox.published").description("events published and confirmed").register(meters);
+        this.failures = Counter.builder("totem.outbox.failures").description("batches that failed to publish").register(meters);
+        this.delivery = Timer.builder("totem.outbox.delivery")
+                .description("time from the event's commit to the broker's confirm").register(meters);
+        Gauge.builder("totem.outbox.pending", pending, AtomicLong::get).description("unsent outbox rows").register(meters);
+        Gauge.builder("totem.outbox.lag", oldestPendingAgeMillis, a -> a.get() / 1000.0)
+                .description("age in seconds of the oldest unsent row").baseUnit("seconds").register(meters);
+    }
+
+    /** Relays until the outbox is empty; returns how many events were published. Also used by tests. */
+    public Mono<Long> drain() {
+        return relayBatch().expand(n -> n >= settings.batchSize() ? relayBatch() : Mono.empty())
+                .reduce(0L, Long::sum);
+    }
+
+    Mono<Long> relayBatch() {
+        Mono<Long> batch = db.sql("select pg_try_advisory_xact_lock(:key) as locked")
+                .bind("key", lockKey)
+                .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
+                .one()
+                .flatMap(locked -> locked ? publishPending() : Mono.just(0L));
+        return tx.transactional(batch);
+    }
+
+    private Mono<Long> publishPending() {
+        return db.sql("select id, event_id, event_type, envelope, created_at from outbox where sent_at is null order by id limit :n")
+                .bind("n", settings.batchSize())
+                .map(row -> new Row(row.get("id", Long.class), row.get("event_id", java.util.UUID.class).toString(),
+                        row.get("event_type", String.class), row.get("envelope", Json.class).asArray(),
+                        row.get("created_at", OffsetDateTime.class).toInstant()))
+                .all()
+                .collectList()
+                .flatMap(rows -> rows.isEmpty() ? Mono.just(0L)
+                        : Mono.fromCallable(() -> publish(rows)).subscribeOn(Schedulers.boundedElastic())
+                        .then(markSent(rows))
+                        .doOnSuccess(n -> recordDelivered(rows)));
+    }
+
+    private int publish(List<Row> rows) {
+        return rabbit.invoke(ops -> {
+            for (Row r : rows) {
+                MessageProperties props = new MessageProperties();
+                props.setContentType("application/json");
+                props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+                props.setMessageId(r.eventId());
+                props.setHeader("ce-id", r.eventId());
+                props.setHeader("ce-type", r.type());
+                ops.send(exchange, r.type(), new Message(r.body(), props));
+            }
+            ops.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
+            return rows.size();
+        });
+    }
+
+    private Mono<Long> markSent(List<Row> rows) {
+        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+        return db.sql("update outbox set sent_at = now() where id = any(:ids)")
+                .bind("ids", ids)
+                .fetch().rowsUpdated();
+    }
+
+    private void recordDelivered(List<Row> rows) {
+        Instant now = Instant.now();
+        rows.forEach(r -> delivery.record(Duration.between(r.createdAt(), now)));
+        published.increment(rows.size());
+    }
+
+    private Mono<Void> tick() {
+        if (Instant.now().isBefore(nextAttempt)) {
+            return Mono.empty();
+        }
+        return drain()
+                .doOnSuccess(n -> consecutiveFailures = 0)
+                .onErrorResume(e -> {
+                    failures.increment();
+                    int attempt = ++consecutiveFailures;
+                    long backoff = Math.min(settings.maxBackoff().toMillis(),
+                            100L * (1L << Math.min(attempt, 16)));
+                    backoff += (long) (Math.random() * backoff / 4); // jitter: instances do not retry in step
+                    nextAttempt = Instant.now().plusMillis(backoff);
+                    log.warn("outbox relay failed ({} in a row), next attempt in {} ms: {}", attempt, backoff, e.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private Mono<Void> refreshGauges() {
+        return db.sql("select count(*) as n, min(created_at) as oldest from outbox where sent_at is null")
+                .map(row -> {
+                    pending.set(row.get("n", Long.class));
+                    OffsetDateTime oldest = row.get("oldest", OffsetDateTime.class);
+                    oldestPendingAgeMillis.set(oldest == null ? 0 : Duration.between(oldest.toInstant(), Instant.now()).toMillis());
+                    return true;
+                })
+                .one().then();
+    }
+
+    /** Deletes sent rows older than the retention; unsent rows are never pruned. */
+    public Mono<Long> prune() {
+        return db.sql("delete from outbox where sent_at is not null and sent_at < :cutoff")
+                .bind("cutoff", OffsetDateTime.now().minus(settings.retention()))
+                .fetch().rowsUpdated();
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.interval(settings.pollInterval())
+                .onBackpressureDrop()
+                .concatMap(t -> tick(), 1)
+                .subscribe();
+        housekeeping = Flux.interval(Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .onBackpressureDrop()
+                .concatMap(t -> refreshGauges()
+                        .then(t % 720 == 0 ? prune().then() : Mono.<Void>empty())
+                        .onErrorResume(e -> Mono.empty()), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        if (loop != null) {
+            loop.dispose();
+        }
+        if (housekeeping != null) {
+            housekeeping.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null && !loop.isDisposed();
+    }
+
+    @Override
+    public int getPhase() {
+        // stops before the web server drains and before the connection factories close
+        return Integer.MAX_VALUE - 2048;
+    }
+
+    private record Row(long id, String eventId, String type, byte[] body, Instant createdAt) {
+    }
+}

@@ -1,0 +1,76 @@
+package br.com.totem.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * What every Totem service must do once booted on the real infrastructure: migrate its own
+ * database, report ready only with its dependencies up, expose Prometheus latency histograms,
+ * and answer unknown routes with problem+json. A service's boot test extends this.
+ */
+public abstract class ServiceBootChecks {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected DatabaseClient db;
+
+    protected WebTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @Test
+    void whenBootedThenReadinessIsUpWithDatabaseAndBroker() {
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.rabbit.status").isEqualTo("UP");
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void whenBootedThenFlywayCreatedTheOutboxAndInbox() {
+        Long tables = db.sql("select count(*) from information_schema.tables where table_name in ('outbox','inbox')")
+                .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
+        assertThat(tables).isEqualTo(2L);
+    }
+
+    @Test
+    void whenRequestsWereServedThenPrometheusShowsLatencyHistograms() {
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        String scrape = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(scrape).contains("http_server_requests_seconds_bucket{")
+                .contains("totem_outbox_pending")
+                .contains("totem_outbox_lag_seconds");
+    }
+
+    @Test
+    void whenRouteIsUnknownThenProblemJson404() {
+        http.get().uri("/api/v1/no-such-thing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://totem.dev/problems/not-found")
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.instance").isEqualTo("/api/v1/no-such-thing");
+    }
+}
