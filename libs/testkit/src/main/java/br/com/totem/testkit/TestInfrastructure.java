@@ -134,7 +134,7 @@ public final class TestInfrastructure {
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body))
                     .build();
-            try (var client = HttpClient.newHttpClient()) {
+            try (var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
                 var response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() >= 300 && !(method.equals("DELETE") && response.statusCode() == 404)) {
                     throw new IllegalStateException("RabbitMQ management " + method + " " + path + " → "
