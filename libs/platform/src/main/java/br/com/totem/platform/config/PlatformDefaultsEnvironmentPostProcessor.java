@@ -48,9 +48,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         p.put(binding + ".group", "${spring.application.name}");
         p.put(binding + ".content-type", "application/json");
         p.put(binding + ".consumer.max-attempts", "${totem.events.max-attempts}");
-        p.put(binding + ".consumer.back-off-initial-interval", "${totem.events.backoff-initial}");
+        p.put(binding + ".consumer.back-off-initial-interval", "${totem.events.backoff-initial-ms}");
         p.put(binding + ".consumer.back-off-multiplier", "${totem.events.backoff-multiplier}");
-        p.put(binding + ".consumer.back-off-max-interval", "${totem.events.backoff-max}");
+        p.put(binding + ".consumer.back-off-max-interval", "${totem.events.backoff-max-ms}");
         p.put(rabbit + ".exchange-type", "topic");
         p.put(rabbit + ".binding-routing-key", String.join(",", types));
         p.put(rabbit + ".binding-routing-key-delimiter", ",");
