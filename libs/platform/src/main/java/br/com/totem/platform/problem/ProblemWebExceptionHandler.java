@@ -65,7 +65,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, org.spri
             map.put("instance", pd.getInstance().toString());
         }
         if (pd.getProperties() != null) {
-            map.putAll(pd.getProperties());
+            // extension members never replace the standard ones (RFC 9457 §3.2)
+            pd.getProperties().forEach(map::putIfAbsent);
         }
         return map;
     }
