@@ -3,6 +3,8 @@ package br.com.totem.platform.events;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import br.com.totem.contracts.EventEnvelope;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Mono;
 
@@ -25,14 +27,31 @@ public class Outbox {
     }
 
     public Mono<Void> append(EventEnvelope<?> event) {
+        EventEnvelope<?> traced = event.traceparent() == null ? withCurrentTrace(event) : event;
         var spec = db.sql("""
-                        insert into outbox (event_id, event_type, tenant_id, aggregate_id, envelope)
-                        values (:eventId, :type, :tenant, :aggregate, :envelope)""")
-                .bind("eventId", event.id())
-                .bind("type", event.type())
-                .bind("tenant", event.tenantid())
-                .bind("envelope", Json.of(codec.encode(event)));
-        spec = event.subject() == null ? spec.bindNull("aggregate", String.class) : spec.bind("aggregate", event.subject());
+                        insert into outbox (event_id, event_type, source, tenant_id, traceparent, aggregate_id, envelope)
+                        values (:eventId, :type, :source, :tenant, :traceparent, :aggregate, :envelope)""")
+                .bind("eventId", traced.id())
+                .bind("type", traced.type())
+                .bind("source", traced.source())
+                .bind("tenant", traced.tenantid())
+                .bind("envelope", Json.of(codec.encode(traced)));
+        spec = traced.traceparent() == null ? spec.bindNull("traceparent", String.class) : spec.bind("traceparent", traced.traceparent());
+        spec = traced.subject() == null ? spec.bindNull("aggregate", String.class) : spec.bind("aggregate", traced.subject());
         return spec.then();
+    }
+
+    /**
+     * The W3C traceparent of the span this event is written in (the OpenTelemetry agent keeps it
+     * current across Reactor operators), so the consumer's work joins the producer's trace even
+     * though the relay publishes later, from another thread.
+     */
+    static EventEnvelope<?> withCurrentTrace(EventEnvelope<?> event) {
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return event;
+        }
+        return event.withTraceparent("00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                + span.getTraceFlags().asHex());
     }
 }

@@ -91,10 +91,12 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Long> publishPending() {
-        return db.sql("select id, event_id, event_type, envelope, created_at from outbox where sent_at is null order by id limit :n")
+        return db.sql("select id, event_id, event_type, source, tenant_id, traceparent, envelope, created_at from outbox where sent_at is null order by id limit :n")
                 .bind("n", settings.batchSize())
                 .map(row -> new Row(row.get("id", Long.class), row.get("event_id", java.util.UUID.class).toString(),
-                        row.get("event_type", String.class), row.get("envelope", Json.class).asArray(),
+                        row.get("event_type", String.class), row.get("source", String.class),
+                        row.get("tenant_id", String.class), row.get("traceparent", String.class),
+                        row.get("envelope", Json.class).asArray(),
                         row.get("created_at", OffsetDateTime.class).toInstant()))
                 .all()
                 .collectList()
@@ -113,6 +115,11 @@ public class OutboxRelay implements SmartLifecycle {
                 props.setMessageId(r.eventId());
                 props.setHeader("ce-id", r.eventId());
                 props.setHeader("ce-type", r.type());
+                props.setHeader("ce-source", r.source());
+                props.setHeader("ce-tenantid", r.tenantId());
+                if (r.traceparent() != null) {
+                    props.setHeader("traceparent", r.traceparent());
+                }
                 ops.send(exchange, r.type(), new Message(r.body(), props));
             }
             ops.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
@@ -205,6 +212,7 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 2048;
     }
 
-    private record Row(long id, String eventId, String type, byte[] body, Instant createdAt) {
+    private record Row(long id, String eventId, String type, String source, String tenantId, String traceparent,
+                       byte[] body, Instant createdAt) {
     }
 }
