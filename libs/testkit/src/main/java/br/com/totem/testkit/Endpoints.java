@@ -51,6 +51,11 @@ public record Endpoints(
     }
 
     private static boolean dockerAvailable() {
+        // ask Testcontainers only when an engine is plausible: its probe logs errors otherwise
+        boolean socket = java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"));
+        if (!socket && System.getenv("DOCKER_HOST") == null) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
