@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Suite start-up and memory: time from `./totem up` to every readiness URL answering 200,
+# with a built tree and warm JDK AOT caches, and the total RSS of the running suite
+# (sum of VmRSS of every pid in var/run/). Results go in docs/benchmarks.md.
+#
+#   bench/suite-startup.sh [RUNS]      (default 3; SETTLE=seconds before reading RSS, default 10)
+#
+# It leaves the suite stopped. Needs the same as ./totem: JDK 25 and the three servers.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+RUNS=${1:-3}
+SETTLE=${SETTLE:-10}
+mkdir -p var/log
+
+. .mvn/jdk25.sh
+JAVA="${JAVA_HOME:?no JDK 25 found}/bin/java"
+
+total_rss_kib() {
+  local f pid kib sum=0
+  for f in var/run/*.pid; do
+    [[ -f "$f" ]] || continue
+    pid=$(<"$f")
+    kib=$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || true)
+    sum=$((sum + ${kib:-0}))
+  done
+  printf '%s' "$sum"
+}
+
+per_service_rss() {
+  local f pid kib
+  for f in var/run/*.pid; do
+    [[ -f "$f" ]] || continue
+    pid=$(<"$f")
+    kib=$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || true)
+    printf '%s=%sMiB ' "$(basename "$f" .pid)" "$((${kib:-0} / 1024))"
+  done
+}
+
+ms() { date +%s%3N; }
+fmt_s() { printf '%d.%01d' "$(($1 / 1000))" "$((($1 % 1000) / 100))"; }
+
+echo "== warm-up: build what is stale, provision, train the AOT caches"
+./totem up --no-seed >var/log/bench-warmup.log 2>&1 || { tail -n 40 var/log/bench-warmup.log; exit 1; }
+./totem down >/dev/null
+
+times=()
+rsses=()
+for ((i = 1; i <= RUNS; i++)); do
+  sleep 3
+  t0=$(ms)
+  if ! ./totem up --no-build --no-seed >"var/log/bench-up-$i.log" 2>&1; then
+    tail -n 40 "var/log/bench-up-$i.log"
+    ./totem down || true
+    exit 1
+  fi
+  t1=$(ms)
+  sleep "$SETTLE"
+  rss=$(total_rss_kib)
+  times+=("$((t1 - t0))")
+  rsses+=("$rss")
+  printf 'run %d: all ready %s s after ./totem up; total RSS %d MiB (%s s later): %s\n' \
+    "$i" "$(fmt_s "$((t1 - t0))")" "$((rss / 1024))" "$SETTLE" "$(per_service_rss)"
+  ./totem down >/dev/null
+done
+
+echo
+echo "machine: $(nproc) cores, $(($(sed -n 's/^MemTotal:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/meminfo) / 1024)) MiB RAM"
+echo "java: $("$JAVA" -version 2>&1 | head -n 2 | tr '\n' ' ')"
+echo "flags: $(sed -n '/^LEAN_JAVA_OPTS=(/,/)/p' totem | tr -d '\n' | sed 's/^LEAN_JAVA_OPTS=(//; s/)$//; s/  */ /g') -XX:AOTCache=var/app/<svc>/app.aot"
+printf '| run | all ready (s) | total RSS (MiB) |\n|---|---|---|\n'
+for ((i = 0; i < RUNS; i++)); do
+  printf '| %d | %s | %d |\n' "$((i + 1))" "$(fmt_s "${times[$i]}")" "$((rsses[$i] / 1024))"
+done
