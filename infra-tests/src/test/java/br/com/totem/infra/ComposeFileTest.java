@@ -32,6 +32,9 @@ class ComposeFileTest {
 
     @BeforeAll
     static void load() throws Exception {
+        if (services != null) {
+            return;
+        }
         root = Repo.root();
         Path compose = root.resolve("docker-compose.yml");
         composeText = Files.readString(compose);
