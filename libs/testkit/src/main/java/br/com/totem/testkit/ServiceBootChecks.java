@@ -64,8 +64,26 @@ public abstract class ServiceBootChecks {
     }
 
     @Test
+    void whenTokenIsMissingExpiredOrForgedThenProblemJson401() {
+        var tokens = TestTokens.get();
+        for (String authorization : new String[] {null, "Bearer " + tokens.expiredToken("demo", "gerente", "MANAGER"),
+                "Bearer " + tokens.forgedToken("demo", "gerente", "MANAGER"), "Bearer not-a-jwt"}) {
+            var request = http.get().uri("/api/v1/anything");
+            if (authorization != null) {
+                request = request.header("Authorization", authorization);
+            }
+            request.exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/unauthorized");
+        }
+    }
+
+    @Test
     void whenRouteIsUnknownThenProblemJson404() {
-        http.get().uri("/api/v1/no-such-thing").exchange()
+        http.get().uri("/api/v1/no-such-thing")
+                .header("Authorization", "Bearer " + TestTokens.get().token("demo", "gerente", "MANAGER"))
+                .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()

@@ -111,6 +111,7 @@ public final class TestInfrastructure {
         p.put("TOTEM_RABBIT_PASSWORD", endpoints.rabbitPassword());
         p.put("TOTEM_REDIS_HOST", endpoints.redisHost());
         p.put("TOTEM_REDIS_PORT", endpoints.redisPort());
+        p.put("TOTEM_JWKS_URI", TestTokens.get().jwksUri());
         return p;
     }
 

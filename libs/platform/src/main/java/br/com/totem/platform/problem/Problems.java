@@ -11,6 +11,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -27,6 +29,12 @@ public final class Problems {
     public static ProblemDetail from(Throwable error) {
         if (error instanceof ProblemException p) {
             return p.toProblemDetail();
+        }
+        if (error instanceof AccessDeniedException) {
+            return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", "Your role does not allow this action");
+        }
+        if (error instanceof AuthenticationException) {
+            return problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", "A valid bearer token is required");
         }
         if (hasCause(error, DataBufferLimitException.class)) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",

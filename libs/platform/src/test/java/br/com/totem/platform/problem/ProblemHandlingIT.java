@@ -11,12 +11,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import br.com.totem.testkit.TestTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -52,6 +54,12 @@ class ProblemHandlingIT {
                 return Mono.error(new DuplicateKeyException("duplicate key value violates unique constraint"));
             }
 
+            @GetMapping("/managers-only")
+            @PreAuthorize("hasRole('MANAGER')")
+            Mono<String> managersOnly() {
+                return Mono.just("ok");
+            }
+
             @GetMapping("/boom")
             Mono<String> boom() {
                 return Mono.error(new IllegalStateException("secret internals: password=hunter2"));
@@ -66,7 +74,9 @@ class ProblemHandlingIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10)).build();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10))
+                .defaultHeader("Authorization", "Bearer " + TestTokens.get().token("demo", "kiosk-1", "KIOSK"))
+                .build();
     }
 
     @Test
@@ -128,6 +138,17 @@ class ProblemHandlingIT {
                 .expectBody(String.class).returnResult().getResponseBody();
         org.assertj.core.api.Assertions.assertThat(body).contains(ProblemTypes.INTERNAL)
                 .doesNotContain("hunter2").doesNotContain("IllegalStateException").doesNotContain("at br.com");
+    }
+
+    @Test
+    void whenRoleIsWrongThen403ProblemAndWhenRightThen200() {
+        http.get().uri("/managers-only").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo(ProblemTypes.FORBIDDEN);
+        http.get().uri("/managers-only")
+                .header("Authorization", "Bearer " + TestTokens.get().token("demo", "gerente", "MANAGER"))
+                .exchange().expectStatus().isOk();
     }
 
     @Test

@@ -1,0 +1,85 @@
+package br.com.totem.platform.security;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import br.com.totem.platform.problem.ProblemException;
+import br.com.totem.platform.problem.ProblemTypes;
+import br.com.totem.platform.problem.ProblemWebExceptionHandler;
+import org.springframework.http.HttpStatus;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every service is a resource server: it validates the RS256 token against queue-service's
+ * JWKS ({@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, any OIDC issuer can
+ * replace it), maps the {@code roles} claim to {@code ROLE_*} authorities, and answers 401/403
+ * as problem+json. Endpoints state their roles with {@code @PreAuthorize}; a service widens
+ * the public paths with {@code totem.security.public-paths}.
+ */
+@AutoConfiguration(before = org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+public class SecurityAutoConfiguration {
+
+    static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain totemSecurity(ServerHttpSecurity http, ProblemWebExceptionHandler problems,
+                                         org.springframework.core.env.Environment env) {
+        List<String> publicPaths = List.of(env.getProperty("totem.security.public-paths", String[].class, new String[0]));
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // tokens in headers, no cookies: no CSRF surface
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(org.springframework.security.web.server.context.NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(ex -> {
+                    ex.pathMatchers(ALWAYS_PUBLIC).permitAll();
+                    ex.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+                    if (!publicPaths.isEmpty()) {
+                        ex.pathMatchers(publicPaths.toArray(String[]::new)).permitAll();
+                    }
+                    ex.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityAutoConfiguration::authentication))
+                        .authenticationEntryPoint((exchange, e) -> problems.handle(exchange, unauthorized()))
+                        .accessDeniedHandler((exchange, e) -> problems.handle(exchange, forbidden())))
+                .exceptionHandling(eh -> eh
+                        .authenticationEntryPoint((exchange, e) -> problems.handle(exchange, unauthorized()))
+                        .accessDeniedHandler((exchange, e) -> problems.handle(exchange, forbidden())))
+                .build();
+    }
+
+    static ProblemException unauthorized() {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+                "A valid bearer token is required");
+    }
+
+    static ProblemException forbidden() {
+        return new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+                "Forbidden", "Your role does not allow this action");
+    }
+
+    static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+        var authorities = Callers.roles(jwt).stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    }
+}
