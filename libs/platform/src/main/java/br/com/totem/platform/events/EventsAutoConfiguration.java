@@ -62,6 +62,12 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    br.com.totem.platform.audit.AuditLog auditLog(DatabaseClient db, JsonMapper json) {
+        return new br.com.totem.platform.audit.AuditLog(db, json);
+    }
+
+    @Bean
     Inbox inbox(DatabaseClient db) {
         return new Inbox(db);
     }
