@@ -48,6 +48,7 @@ times=()
 rsses=()
 for ((i = 1; i <= RUNS; i++)); do
   sleep 3
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
   t0=$(ms)
   if ! ./totem up --no-build --no-seed >"var/log/bench-up-$i.log" 2>&1; then
     tail -n 40 "var/log/bench-up-$i.log"
@@ -59,8 +60,8 @@ for ((i = 1; i <= RUNS; i++)); do
   rss=$(total_rss_kib)
   times+=("$((t1 - t0))")
   rsses+=("$rss")
-  printf 'run %d: all ready %s s after ./totem up; total RSS %d MiB (%s s later): %s\n' \
-    "$i" "$(fmt_s "$((t1 - t0))")" "$((rss / 1024))" "$SETTLE" "$(per_service_rss)"
+  printf 'run %d: all ready %s s after ./totem up; total RSS %d MiB (%s s later); load average before: %s\n  %s\n' \
+    "$i" "$(fmt_s "$((t1 - t0))")" "$((rss / 1024))" "$SETTLE" "$load" "$(per_service_rss)"
   ./totem down >/dev/null
 done
 
