@@ -9,6 +9,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @EnableConfigurationProperties(EventsProperties.class)
+@ConditionalOnClass(name = {"org.springframework.r2dbc.core.DatabaseClient",
+        "org.springframework.amqp.rabbit.core.RabbitTemplate"})
 @ConditionalOnBean(DatabaseClient.class)
 public class EventsAutoConfiguration {
 
