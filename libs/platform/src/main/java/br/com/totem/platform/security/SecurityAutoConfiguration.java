@@ -68,17 +68,18 @@ public class SecurityAutoConfiguration {
                 .build();
     }
 
-    static ProblemException unauthorized() {
+    public static ProblemException unauthorized() {
         return new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
                 "A valid bearer token is required");
     }
 
-    static ProblemException forbidden() {
+    public static ProblemException forbidden() {
         return new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
                 "Forbidden", "Your role does not allow this action");
     }
 
-    static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+    /** Token → authentication with {@code ROLE_*} authorities from the {@code roles} claim. */
+    public static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
         var authorities = Callers.roles(jwt).stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
         return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
     }
