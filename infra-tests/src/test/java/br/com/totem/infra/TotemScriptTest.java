@@ -40,7 +40,7 @@ class TotemScriptTest {
     void helpListsEverySubcommand() throws Exception {
         Result help = run("./totem", "help");
         assertThat(help.exitCode()).as(help.output()).isZero();
-        for (String command : List.of("up", "down", "status", "logs", "seed", "help")) {
+        for (String command : List.of("up", "down", "status", "logs", "seed", "reset", "help")) {
             assertThat(help.output()).as("./totem help lists %s", command).containsPattern("(?m)^  " + command + "\\b");
         }
     }
