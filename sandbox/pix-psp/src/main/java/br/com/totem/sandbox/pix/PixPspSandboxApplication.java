@@ -1,13 +1,43 @@
 package br.com.totem.sandbox.pix;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Stand-in for the bank's BACEN Pix API v2 (Sicredi), for dev runs, demos and end-to-end tests. */
 @SpringBootApplication
+@EnableConfigurationProperties(SandboxProperties.class)
+@EnableScheduling
 public class PixPspSandboxApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(PixPspSandboxApplication.class, args);
+        SpringApplication app = new SpringApplication(PixPspSandboxApplication.class);
+        app.setDefaultProperties(Map.of(EmbeddedAutoConfigurationFilter.ENABLED, "true"));
+        app.run(args);
+    }
+
+    /**
+     * Starts the sandbox inside another application's JVM (payment-service's tests): its own
+     * application.yml is not read there (the host's comes first on the class path), so every
+     * setting is passed in, and auto-configurations the host brings (database, broker, security)
+     * are filtered out by {@link EmbeddedAutoConfigurationFilter}.
+     */
+    public static ConfigurableApplicationContext startEmbedded(Map<String, Object> properties) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put(EmbeddedAutoConfigurationFilter.ENABLED, "true");
+        p.put("spring.config.name", "pix-psp-embedded");
+        p.put("spring.application.name", "pix-psp");
+        p.put("server.port", "0");
+        p.put("spring.main.banner-mode", "off");
+        p.put("management.endpoints.web.exposure.include", "health");
+        p.put("spring.jmx.enabled", "false");
+        p.putAll(properties);
+        return new SpringApplicationBuilder(PixPspSandboxApplication.class).properties(p).run();
     }
 }

@@ -1,0 +1,72 @@
+package br.com.totem.sandbox.pix;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a bank does before it answers: injected faults (latency, errors) on the API and the
+ * token endpoint, then the bearer token check on {@code /api/**}.
+ */
+@Component
+@Order(-10)
+public class SandboxFilters implements WebFilter {
+
+    private final SandboxState state;
+    private final JsonMapper json;
+
+    public SandboxFilters(SandboxState state, JsonMapper json) {
+        this.state = state;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        boolean api = path.startsWith("/api/");
+        if (!api && !path.startsWith("/oauth/")) {
+            return chain.filter(exchange);
+        }
+        SandboxState.Faults faults = state.faults;
+        Mono<Void> delay = faults.latencyMs() > 0 ? Mono.delay(Duration.ofMillis(faults.latencyMs())).then() : Mono.empty();
+        return delay.then(Mono.defer(() -> {
+            if (state.roll(faults.errorRate())) {
+                return write(exchange, new SandboxError(503, "ServicoIndisponivel", "Serviço Indisponível",
+                        "Serviço não está disponível no momento. Serviço solicitado pode estar em manutenção ou fora da janela de funcionamento.", null));
+            }
+            if (api && !authorized(exchange)) {
+                return write(exchange, new SandboxError(401, "AcessoNegado", "Acesso Negado",
+                        "Requisição de participante autenticado que viola alguma regra de autorização.", null));
+            }
+            return chain.filter(exchange);
+        }));
+    }
+
+    private boolean authorized(ServerWebExchange exchange) {
+        String auth = exchange.getRequest().getHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return false;
+        }
+        Instant expires = state.tokens.get(auth.substring(7).trim());
+        return expires != null && expires.isAfter(Instant.now());
+    }
+
+    Mono<Void> write(ServerWebExchange exchange, SandboxError error) {
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.valueOf(error.status()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = json.writeValueAsString(error.body()).getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}
