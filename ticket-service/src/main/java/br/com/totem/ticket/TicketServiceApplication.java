@@ -8,6 +8,7 @@ import br.com.totem.platform.TotemApplication;
 public class TicketServiceApplication {
 
     public static void main(String[] args) {
-        TotemApplication.run(TicketServiceApplication.class, args, "TOTEM_DB_PASSWORD", "TOTEM_RABBIT_PASSWORD");
+        TotemApplication.run(TicketServiceApplication.class, args, "TOTEM_DB_PASSWORD", "TOTEM_RABBIT_PASSWORD",
+                "TOTEM_PII_KEYS", "TOTEM_PII_INDEX_KEY");
     }
 }

@@ -1,0 +1,79 @@
+package br.com.totem.ticket.ticket;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.contracts.TicketCalled;
+import br.com.totem.contracts.TicketCompleted;
+import br.com.totem.contracts.TicketNoShow;
+import br.com.totem.contracts.TicketStarted;
+import br.com.totem.ticket.ticket.domain.TicketAction;
+import br.com.totem.ticket.ticket.domain.TicketStateMachine;
+import br.com.totem.ticket.ticket.store.TicketRecord;
+import br.com.totem.ticket.ticket.store.TicketStore;
+import reactor.core.publisher.Mono;
+
+/**
+ * What happens at the counter, as queue-service reports it: called (and recalled), started,
+ * completed, no-show. Records the times and the station; runs in the event's inbox transaction.
+ */
+@Service
+public class TicketProgress {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketProgress.class);
+
+    private final TicketStore tickets;
+
+    TicketProgress(TicketStore tickets) {
+        this.tickets = tickets;
+    }
+
+    public Mono<Void> called(EventEnvelope<TicketCalled> e) {
+        TicketCalled c = e.data();
+        return apply(e, c.ticketId(), TicketAction.CALL,
+                t -> tickets.markCalled(t, c.stationId(), c.stationName(), c.recallCount(), c.calledAt()));
+    }
+
+    public Mono<Void> started(EventEnvelope<TicketStarted> e) {
+        TicketStarted s = e.data();
+        return apply(e, s.ticketId(), TicketAction.START, t -> tickets.markStarted(t, s.stationId(), s.startedAt()));
+    }
+
+    public Mono<Void> completed(EventEnvelope<TicketCompleted> e) {
+        TicketCompleted c = e.data();
+        return apply(e, c.ticketId(), TicketAction.COMPLETE, t -> tickets.markCompleted(t, c.completedAt()));
+    }
+
+    public Mono<Void> noShow(EventEnvelope<TicketNoShow> e) {
+        TicketNoShow n = e.data();
+        return apply(e, n.ticketId(), TicketAction.MARK_NO_SHOW, t -> tickets.markNoShow(t, n.markedAt()));
+    }
+
+    private Mono<Void> apply(EventEnvelope<?> event, UUID ticketId, TicketAction action,
+                             Function<TicketRecord, Mono<Void>> change) {
+        return tickets.lock(event.tenantid(), ticketId)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(found -> {
+                    if (found.isEmpty()) {
+                        log.warn("{} {} for unknown ticket {} of tenant {}; acknowledged", event.type(), event.id(),
+                                ticketId, event.tenantid());
+                        return Mono.empty();
+                    }
+                    TicketRecord ticket = found.get();
+                    if (!TicketStateMachine.allows(ticket.status(), action)) {
+                        log.warn("{} {} for ticket {} in {}; ignored and acknowledged", event.type(), event.id(), ticketId,
+                                ticket.status());
+                        return Mono.empty();
+                    }
+                    return change.apply(ticket)
+                            .doOnSuccess(v -> log.info("ticket {}: {} applied", ticketId, event.type()));
+                });
+    }
+}

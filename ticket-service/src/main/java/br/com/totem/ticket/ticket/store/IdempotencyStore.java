@@ -1,0 +1,63 @@
+package br.com.totem.ticket.ticket.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import reactor.core.publisher.Mono;
+
+/** Idempotency-Key → the ticket it created, per tenant, for a limited time. */
+@Repository
+public class IdempotencyStore {
+
+    private final DatabaseClient db;
+
+    IdempotencyStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public record Entry(String requestHmac, UUID ticketId) {
+    }
+
+    /** The live entry for this key; an entry older than {@code ttl} counts as absent. */
+    public Mono<Entry> find(String tenant, String key, Duration ttl) {
+        return db.sql("""
+                        select request_hmac, ticket_id from idempotency_key
+                        where tenant_id = :tenant and key = :key and created_at > :cutoff""")
+                .bind("tenant", tenant)
+                .bind("key", key)
+                .bind("cutoff", Instant.now().minus(ttl))
+                .map(r -> new Entry(r.get("request_hmac", String.class), r.get("ticket_id", UUID.class)))
+                .one();
+    }
+
+    /**
+     * Claims the key for a ticket about to be created in this transaction. False when the key is
+     * taken: a concurrent request with the same key waits here until the first one commits, then
+     * loses. An expired entry is replaced.
+     */
+    public Mono<Boolean> claim(String tenant, String key, String requestHmac, UUID ticketId, Duration ttl) {
+        return db.sql("""
+                        insert into idempotency_key (tenant_id, key, request_hmac, ticket_id)
+                        values (:tenant, :key, :hmac, :ticket)
+                        on conflict (tenant_id, key) do update
+                           set request_hmac = excluded.request_hmac, ticket_id = excluded.ticket_id, created_at = now()
+                           where idempotency_key.created_at <= :cutoff""")
+                .bind("tenant", tenant)
+                .bind("key", key)
+                .bind("hmac", requestHmac)
+                .bind("ticket", ticketId)
+                .bind("cutoff", Instant.now().minus(ttl))
+                .fetch().rowsUpdated()
+                .map(n -> n == 1);
+    }
+
+    public Mono<Long> pruneOlderThan(Duration ttl) {
+        return db.sql("delete from idempotency_key where created_at <= :cutoff")
+                .bind("cutoff", Instant.now().minus(ttl))
+                .fetch().rowsUpdated();
+    }
+}
