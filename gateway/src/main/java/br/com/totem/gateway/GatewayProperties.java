@@ -1,0 +1,25 @@
+package br.com.totem.gateway;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** {@code totem.gateway.*}: defaults in the gateway's application.yml. */
+@Validated
+@ConfigurationProperties("totem.gateway")
+public record GatewayProperties(@Min(1) long maxBodyBytes, @NotNull List<String> corsAllowedOrigins,
+                                @Valid @NotNull RateLimits rateLimits) {
+
+    /** {@code keyPrefix} separates deployments (or test runs) sharing one Redis. */
+    public record RateLimits(@Min(1) int ticketsPerMinutePerTenant, @Min(1) int authPerMinutePerAddress,
+                             @Min(1) int requestsPerMinutePerUser, String keyPrefix) {
+        public RateLimits {
+            keyPrefix = keyPrefix == null ? "" : keyPrefix;
+        }
+    }
+}

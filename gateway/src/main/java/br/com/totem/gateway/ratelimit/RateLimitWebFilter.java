@@ -1,0 +1,104 @@
+package br.com.totem.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import br.com.totem.gateway.GatewayProperties;
+import br.com.totem.platform.problem.ProblemException;
+import br.com.totem.platform.problem.ProblemTypes;
+import br.com.totem.platform.problem.ProblemWebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies the limits of architecture.md after authentication (so the tenant and user come from
+ * the token): {@code POST /api/v1/tickets} per tenant, {@code /api/v1/auth/**} per client
+ * address, any other authenticated API call per user. A refusal is a 429 problem with
+ * {@code Retry-After}. When Redis fails, Spring Cloud Gateway's limiter lets the request
+ * through: selling tickets matters more than limiting them (ADR 0005).
+ */
+@Component
+public class RateLimitWebFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitWebFilter.class);
+
+    private final RedisRateLimiter tickets;
+    private final RedisRateLimiter auth;
+    private final RedisRateLimiter users;
+    private final GatewayProperties.RateLimits limits;
+    private final ProblemWebExceptionHandler problems;
+
+    public RateLimitWebFilter(@Qualifier("ticketCreationLimiter") RedisRateLimiter tickets,
+                              @Qualifier("authLimiter") RedisRateLimiter auth,
+                              @Qualifier("userLimiter") RedisRateLimiter users,
+                              GatewayProperties properties, ProblemWebExceptionHandler problems) {
+        this.tickets = tickets;
+        this.auth = auth;
+        this.users = users;
+        this.limits = properties.rateLimits();
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (path.startsWith("/api/v1/auth/")) {
+            return limit(exchange, chain, auth, "auth", "address:" + clientAddress(exchange), limits.authPerMinutePerAddress());
+        }
+        if (!path.startsWith("/api/v1/") || path.startsWith("/api/v1/payments/webhook")) {
+            return chain.filter(exchange);
+        }
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(ctx -> ctx.getAuthentication())
+                .filter(a -> a instanceof JwtAuthenticationToken)
+                .cast(JwtAuthenticationToken.class)
+                .flatMap(token -> {
+                    String tenant = String.valueOf(token.getToken().getClaims().get("tenant"));
+                    if (exchange.getRequest().getMethod() == HttpMethod.POST && path.equals("/api/v1/tickets")) {
+                        return limit(exchange, chain, tickets, "tickets", "tenant:" + tenant,
+                                limits.ticketsPerMinutePerTenant()).thenReturn(true);
+                    }
+                    return limit(exchange, chain, users, "user", "user:" + tenant + ":" + token.getName(),
+                            limits.requestsPerMinutePerUser()).thenReturn(true);
+                })
+                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(true)))
+                .then();
+    }
+
+    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, RedisRateLimiter limiter, String name,
+                             String key, int perMinute) {
+        return limiter.isAllowed(name, limits.keyPrefix() + key).flatMap(response -> {
+            if (response.isAllowed()) {
+                return chain.filter(exchange);
+            }
+            log.info("rate limit {} reached for {}", name, name.equals("auth") ? "a client address" : key);
+            long retryAfter = RateLimits.retryAfterSeconds(perMinute);
+            return problems.handle(exchange, new ProblemException(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
+                    "Too many requests", "Limit of " + perMinute + " per minute reached; retry in " + retryAfter + " s",
+                    Map.of("retryAfterSeconds", retryAfter)));
+        });
+    }
+
+    static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    @Override
+    public int getOrder() {
+        return 0; // after Spring Security's chain (-100): the token is known
+    }
+}
