@@ -1,0 +1,46 @@
+package br.com.totem.queue.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** {@code totem.queue.*}: identity, counter rules and live updates (defaults in application.yml). */
+@Validated
+@ConfigurationProperties("totem.queue")
+public record QueueProperties(@Valid @NotNull Identity identity, @Valid @NotNull Counter counter, @Valid @NotNull Live live) {
+
+    /**
+     * @param keySecret            encrypts the signing keys at rest (TOTEM_QUEUE_KEY_SECRET)
+     * @param externalJwksUri      tokens whose kid is not ours are checked against this JWKS; blank: refused
+     */
+    public record Identity(@NotBlank @Size(min = 16, message = "must be at least 16 characters") String keySecret,
+                           @NotBlank String issuer, @NotNull Duration accessTokenTtl, @NotNull Duration refreshTokenTtl,
+                           @NotNull Duration keyRotationInterval, String externalJwksUri,
+                           @Min(1) int maxFailures, @NotNull Duration lockout) {
+    }
+
+    /**
+     * @param preferentialRun at most this many preferential tickets are called in a row per service
+     * @param recallLimit     recalls allowed after the first call
+     * @param recentSessions  completed sessions averaged for the wait estimate
+     */
+    public record Counter(@Min(1) int preferentialRun, @Min(0) @Max(10) int recallLimit, @Min(1) int recentSessions) {
+    }
+
+    /**
+     * @param redisPrefix       Redis keys and pub/sub channels of the live queue
+     * @param clientBuffer      messages buffered for one WebSocket client before it is dropped as too slow
+     * @param history           changes kept in Redis for clients that resume from a sequence
+     */
+    public record Live(@NotBlank String redisPrefix, @NotNull Duration heartbeat, @Min(8) int clientBuffer,
+                       @Min(10) int history, @Min(1) int panelRecentCalls) {
+    }
+}

@@ -1,0 +1,186 @@
+package br.com.totem.queue.counter.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import br.com.totem.queue.counter.domain.EntryStatus;
+import br.com.totem.queue.counter.domain.QueueEntry;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+public class QueueStore {
+
+    static final String COLUMNS = """
+            ticket_id, tenant_id, number, service_id, service_name, priority, display_name, status_token, business_date,
+            duration_minutes, paid_at, status, station_id, station_name, session_id, operator_id, recall_count, called_at,
+            started_at, finished_at""";
+
+    public record Lane(UUID serviceId, String name, int durationMinutes, int preferentialRun) {
+    }
+
+    private final DatabaseClient db;
+
+    public QueueStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Learns the service from the event; the lane row is what call-next locks. */
+    public Mono<Void> upsertLane(String tenant, UUID serviceId, String name, int durationMinutes) {
+        return db.sql("""
+                        insert into queue_service (tenant_id, service_id, name, duration_minutes) values (:t, :s, :n, :d)
+                        on conflict (tenant_id, service_id) do update set name = excluded.name, duration_minutes = excluded.duration_minutes
+                        where queue_service.name <> excluded.name or queue_service.duration_minutes <> excluded.duration_minutes""")
+                .bind("t", tenant).bind("s", serviceId).bind("n", name).bind("d", durationMinutes).then();
+    }
+
+    /** Lanes of these services (all when empty), locked in a fixed order so concurrent callers never deadlock. */
+    public Flux<Lane> lockLanes(String tenant, List<UUID> serviceIds) {
+        String filter = serviceIds.isEmpty() ? "" : " and service_id = any(:ids)";
+        var spec = db.sql("select service_id, name, duration_minutes, preferential_run from queue_service where tenant_id = :t"
+                + filter + " order by service_id for update").bind("t", tenant);
+        if (!serviceIds.isEmpty()) {
+            spec = spec.bind("ids", serviceIds.toArray(UUID[]::new));
+        }
+        return spec.map(QueueStore::lane).all();
+    }
+
+    public Flux<Lane> lanes(String tenant) {
+        return db.sql("select service_id, name, duration_minutes, preferential_run from queue_service where tenant_id = :t order by name")
+                .bind("t", tenant).map(QueueStore::lane).all();
+    }
+
+    public Mono<Lane> lane(String tenant, UUID serviceId) {
+        return db.sql("select service_id, name, duration_minutes, preferential_run from queue_service where tenant_id = :t and service_id = :s")
+                .bind("t", tenant).bind("s", serviceId).map(QueueStore::lane).one();
+    }
+
+    public Mono<Void> setRun(String tenant, UUID serviceId, int run) {
+        return db.sql("update queue_service set preferential_run = :r where tenant_id = :t and service_id = :s")
+                .bind("t", tenant).bind("s", serviceId).bind("r", run).then();
+    }
+
+    /** True when inserted; false when the ticket was already queued (a redelivered event). */
+    public Mono<Boolean> insert(QueueEntry e) {
+        return db.sql("""
+                        insert into queue_entry (ticket_id, tenant_id, number, service_id, service_name, priority, display_name,
+                            status_token, business_date, duration_minutes, paid_at, status)
+                        values (:id, :t, :num, :s, :sn, :p, :dn, :st, :bd, :d, :pa, 'WAITING')
+                        on conflict (ticket_id) do nothing""")
+                .bind("id", e.ticketId()).bind("t", e.tenant()).bind("num", e.number()).bind("s", e.serviceId())
+                .bind("sn", e.serviceName()).bind("p", e.preferential() ? "PREFERENTIAL" : "NORMAL")
+                .bind("dn", e.displayName()).bind("st", e.statusToken()).bind("bd", e.businessDate())
+                .bind("d", e.durationMinutes()).bind("pa", at(e.paidAt()))
+                .fetch().rowsUpdated().map(n -> n == 1);
+    }
+
+    public Flux<QueueEntry> waiting(String tenant, List<UUID> serviceIds) {
+        String filter = serviceIds.isEmpty() ? "" : " and service_id = any(:ids)";
+        var spec = db.sql("select " + COLUMNS + " from queue_entry where tenant_id = :t and status = 'WAITING'" + filter
+                + " order by paid_at, ticket_id").bind("t", tenant);
+        if (!serviceIds.isEmpty()) {
+            spec = spec.bind("ids", serviceIds.toArray(UUID[]::new));
+        }
+        return spec.map(QueueStore::entry).all();
+    }
+
+    public Flux<QueueEntry> active(String tenant) {
+        return db.sql("select " + COLUMNS + " from queue_entry where tenant_id = :t and status in ('CALLED', 'IN_SERVICE') order by called_at")
+                .bind("t", tenant).map(QueueStore::entry).all();
+    }
+
+    public Flux<QueueEntry> recentCalls(String tenant, int limit) {
+        return db.sql("select " + COLUMNS + " from queue_entry where tenant_id = :t and called_at is not null"
+                        + " and status in ('CALLED', 'IN_SERVICE') order by called_at desc limit :l")
+                .bind("t", tenant).bind("l", limit).map(QueueStore::entry).all();
+    }
+
+    public Mono<QueueEntry> byId(String tenant, UUID ticketId) {
+        return db.sql("select " + COLUMNS + " from queue_entry where tenant_id = :t and ticket_id = :id")
+                .bind("t", tenant).bind("id", ticketId).map(QueueStore::entry).one();
+    }
+
+    public Mono<QueueEntry> lockById(String tenant, UUID ticketId) {
+        return db.sql("select " + COLUMNS + " from queue_entry where tenant_id = :t and ticket_id = :id for update")
+                .bind("t", tenant).bind("id", ticketId).map(QueueStore::entry).one();
+    }
+
+    public Mono<QueueEntry> byStatusToken(String token) {
+        return db.sql("select " + COLUMNS + " from queue_entry where status_token = :st")
+                .bind("st", token).map(QueueStore::entry).one();
+    }
+
+    public Mono<QueueEntry> activeOfSession(UUID sessionId) {
+        return db.sql("select " + COLUMNS + " from queue_entry where session_id = :s and status in ('CALLED', 'IN_SERVICE') limit 1")
+                .bind("s", sessionId).map(QueueStore::entry).one();
+    }
+
+    /** Writes the entry's mutable fields; {@code expected} guards against a concurrent change. */
+    public Mono<Boolean> update(QueueEntry e, EntryStatus expected, Integer serviceSeconds) {
+        var spec = db.sql("""
+                        update queue_entry set status = :status, service_id = :s, service_name = :sn, duration_minutes = :d,
+                            station_id = :sid, station_name = :sname, session_id = :sess, operator_id = :op, recall_count = :rc,
+                            called_at = :ca, started_at = :sa, finished_at = :fa, service_seconds = :secs, updated_at = now()
+                        where ticket_id = :id and status = :expected""")
+                .bind("id", e.ticketId()).bind("status", e.status().name()).bind("expected", expected.name())
+                .bind("s", e.serviceId()).bind("sn", e.serviceName()).bind("d", e.durationMinutes())
+                .bind("rc", e.recallCount());
+        spec = e.stationId() == null ? spec.bindNull("sid", UUID.class) : spec.bind("sid", e.stationId());
+        spec = e.stationName() == null ? spec.bindNull("sname", String.class) : spec.bind("sname", e.stationName());
+        spec = e.sessionId() == null ? spec.bindNull("sess", UUID.class) : spec.bind("sess", e.sessionId());
+        spec = e.operatorId() == null ? spec.bindNull("op", String.class) : spec.bind("op", e.operatorId());
+        spec = e.calledAt() == null ? spec.bindNull("ca", OffsetDateTime.class) : spec.bind("ca", at(e.calledAt()));
+        spec = e.startedAt() == null ? spec.bindNull("sa", OffsetDateTime.class) : spec.bind("sa", at(e.startedAt()));
+        spec = e.finishedAt() == null ? spec.bindNull("fa", OffsetDateTime.class) : spec.bind("fa", at(e.finishedAt()));
+        spec = serviceSeconds == null ? spec.bindNull("secs", Integer.class) : spec.bind("secs", serviceSeconds);
+        return spec.fetch().rowsUpdated().map(n -> n == 1);
+    }
+
+    /** Mean length of the service's last {@code n} completed sessions, in seconds; empty when none. */
+    public Mono<Double> meanServiceSeconds(String tenant, UUID serviceId, int n) {
+        return db.sql("""
+                        select avg(service_seconds) as mean from (select service_seconds from queue_entry
+                        where tenant_id = :t and service_id = :s and status = 'COMPLETED' and service_seconds is not null
+                        order by finished_at desc limit :n) recent""")
+                .bind("t", tenant).bind("s", serviceId).bind("n", n)
+                .map(r -> {
+                    Number mean = r.get("mean", java.math.BigDecimal.class);
+                    return java.util.Optional.ofNullable(mean).map(Number::doubleValue);
+                })
+                .one().flatMap(Mono::justOrEmpty);
+    }
+
+    private static Lane lane(Readable r) {
+        return new Lane(r.get("service_id", UUID.class), r.get("name", String.class), r.get("duration_minutes", Integer.class),
+                r.get("preferential_run", Integer.class));
+    }
+
+    static QueueEntry entry(Readable r) {
+        return new QueueEntry(r.get("ticket_id", UUID.class), r.get("tenant_id", String.class), r.get("number", String.class),
+                r.get("service_id", UUID.class), r.get("service_name", String.class),
+                "PREFERENTIAL".equals(r.get("priority", String.class)), r.get("display_name", String.class),
+                r.get("status_token", String.class), r.get("business_date", LocalDate.class),
+                r.get("duration_minutes", Integer.class), instant(r, "paid_at"),
+                EntryStatus.valueOf(r.get("status", String.class)), r.get("station_id", UUID.class),
+                r.get("station_name", String.class), r.get("session_id", UUID.class), r.get("operator_id", String.class),
+                r.get("recall_count", Integer.class), instant(r, "called_at"), instant(r, "started_at"),
+                instant(r, "finished_at"));
+    }
+
+    static Instant instant(Readable r, String column) {
+        OffsetDateTime t = r.get(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime at(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}

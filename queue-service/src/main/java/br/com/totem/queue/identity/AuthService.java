@@ -1,0 +1,218 @@
+package br.com.totem.queue.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import br.com.totem.platform.security.Roles;
+import br.com.totem.queue.config.QueueProperties;
+import br.com.totem.queue.identity.domain.LoginThrottle;
+import br.com.totem.queue.identity.domain.OpaqueTokens;
+import br.com.totem.queue.identity.store.DeviceStore;
+import br.com.totem.queue.identity.store.RefreshTokenStore;
+import br.com.totem.queue.identity.store.RefreshTokenStore.SubjectKind;
+import br.com.totem.queue.identity.store.ThrottleStore;
+import br.com.totem.queue.identity.store.UserStore;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Logins (password, operator PIN, device secret), refresh-token rotation with reuse detection,
+ * and logout. A failed attempt is counted in the same transaction that holds the name's throttle
+ * row, so parallel guesses cannot slip past the lockout; the hash check runs for unknown names
+ * too (against a dummy hash), so timing does not tell which names exist.
+ */
+@Service
+public class AuthService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    public record Tokens(String accessToken, String refreshToken, long expiresIn, String tokenType) {
+    }
+
+    private record Subject(SubjectKind kind, String id, String tenant, List<String> roles, String name) {
+    }
+
+    /** What a login transaction decided; the transaction commits in every case, then this becomes a response. */
+    private sealed interface Outcome {
+        record Granted(Subject subject, String refreshToken) implements Outcome { }
+        record Refused(RuntimeException problem) implements Outcome { }
+    }
+
+    private final UserStore users;
+    private final DeviceStore devices;
+    private final ThrottleStore throttle;
+    private final RefreshTokenStore refreshTokens;
+    private final TokenIssuer issuer;
+    private final PasswordEncoder encoder;
+    private final TransactionalOperator tx;
+    private final QueueProperties.Identity props;
+    private final Clock clock;
+    private final String dummyHash;
+
+    public AuthService(UserStore users, DeviceStore devices, ThrottleStore throttle, RefreshTokenStore refreshTokens,
+                       TokenIssuer issuer, PasswordEncoder encoder, TransactionalOperator tx, QueueProperties properties,
+                       Clock clock) {
+        this.users = users;
+        this.devices = devices;
+        this.throttle = throttle;
+        this.refreshTokens = refreshTokens;
+        this.issuer = issuer;
+        this.encoder = encoder;
+        this.tx = tx;
+        this.props = properties.identity();
+        this.clock = clock;
+        this.dummyHash = encoder.encode(UUID.randomUUID().toString());
+    }
+
+    public static String normalise(String name) {
+        return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Mono<Tokens> loginWithPassword(String tenant, String username, String password) {
+        String t = normalise(tenant);
+        String u = normalise(username);
+        return attempt(t, "user:" + u, users.byUsername(t, u)
+                .filter(user -> user.active())
+                .map(user -> new Candidate(user.passwordHash(), new Subject(SubjectKind.USER, user.id().toString(), t,
+                        user.roles(), user.displayName()))), password);
+    }
+
+    public Mono<Tokens> loginWithPin(String tenant, String username, String pin) {
+        String t = normalise(tenant);
+        String u = normalise(username);
+        return attempt(t, "user:" + u, users.byUsername(t, u)
+                .filter(user -> user.active() && user.pinHash() != null && user.roles().contains(Roles.OPERATOR))
+                // a PIN grants operating the counter only, whatever else the user may do with a password
+                .map(user -> new Candidate(user.pinHash(), new Subject(SubjectKind.USER, user.id().toString(), t,
+                        List.of(Roles.OPERATOR), user.displayName()))), pin);
+    }
+
+    public Mono<Tokens> deviceToken(String tenant, String deviceId, String secret) {
+        String t = normalise(tenant);
+        String d = normalise(deviceId);
+        return attempt(t, "device:" + d, devices.byId(t, d)
+                .filter(device -> device.active())
+                .map(device -> new Candidate(device.secretHash(), new Subject(SubjectKind.DEVICE, device.deviceId(), t,
+                        List.of(device.kind().name()), device.name()))), secret);
+    }
+
+    private record Candidate(String hash, Subject subject) {
+    }
+
+    private Mono<Tokens> attempt(String tenant, String principal, Mono<Candidate> lookup, String secret) {
+        Instant now = clock.instant();
+        Mono<Outcome> decide = throttle.lockAndGet(tenant, principal, now).flatMap(state -> {
+            if (state.isLocked(now)) {
+                return Mono.just((Outcome) new Outcome.Refused(AuthProblems.locked(state.retryAfter(now))));
+            }
+            return lookup.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                    .flatMap(candidate -> matches(candidate.map(Candidate::hash).orElse(dummyHash), secret)
+                            .map(ok -> ok && candidate.isPresent()))
+                    .flatMap(ok -> ok
+                            ? throttle.save(tenant, principal, LoginThrottle.clear(now))
+                                    .then(lookup.flatMap(c -> newFamily(c.subject())))
+                            : failed(tenant, principal, state, now));
+        });
+        return tx.transactional(decide).flatMap(outcome -> switch (outcome) {
+            case Outcome.Refused r -> Mono.error(r.problem());
+            case Outcome.Granted g -> access(g.subject(), g.refreshToken());
+        });
+    }
+
+    private Mono<Outcome> failed(String tenant, String principal, LoginThrottle state, Instant now) {
+        LoginThrottle next = state.afterFailure(now, props.maxFailures(), props.lockout());
+        if (next.isLocked(now)) {
+            log.warn("login locked for {} in tenant {} after {} failures", principal, tenant, next.failures());
+        }
+        return throttle.save(tenant, principal, next).thenReturn(new Outcome.Refused(AuthProblems.invalidCredentials()));
+    }
+
+    /** Constant-time comparison by the encoder, off the event loop (BCrypt is deliberately slow). */
+    private Mono<Boolean> matches(String hash, String secret) {
+        return Mono.fromCallable(() -> secret != null && !secret.isEmpty() && encoder.matches(secret, hash))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Outcome> newFamily(Subject subject) {
+        return storeRefresh(UUID.randomUUID(), subject).map(token -> new Outcome.Granted(subject, token));
+    }
+
+    private Mono<String> storeRefresh(UUID family, Subject subject) {
+        String token = OpaqueTokens.newToken();
+        return refreshTokens.insert(family, subject.tenant(), subject.kind(), subject.id(), subject.roles(), OpaqueTokens.hash(token),
+                clock.instant().plus(props.refreshTokenTtl())).thenReturn(token);
+    }
+
+    private Mono<Tokens> access(Subject s, String refreshToken) {
+        return issuer.issue(s.id(), s.tenant(), s.roles(), s.name())
+                .map(a -> new Tokens(a.token(), refreshToken, a.expiresInSeconds(), "Bearer"));
+    }
+
+    /**
+     * A refresh token is good once. Presented again it was copied: the whole family (this login
+     * and every token rotated from it) is revoked, and the thief and the owner both log in again.
+     */
+    public Mono<Tokens> refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return Mono.error(AuthProblems.invalidRefresh());
+        }
+        Instant now = clock.instant();
+        Mono<Outcome> decide = refreshTokens.lockByHash(OpaqueTokens.hash(refreshToken))
+                .flatMap(row -> {
+                    if (row.revokedAt() != null) {
+                        return Mono.just((Outcome) new Outcome.Refused(AuthProblems.invalidRefresh()));
+                    }
+                    if (row.usedAt() != null) {
+                        log.warn("refresh token reuse in tenant {} for {} {}: family {} revoked", row.tenant(),
+                                row.kind(), row.subjectId(), row.familyId());
+                        return refreshTokens.revokeFamily(row.familyId(), now)
+                                .thenReturn(new Outcome.Refused(AuthProblems.reused()));
+                    }
+                    if (!row.expiresAt().isAfter(now)) {
+                        return Mono.just(new Outcome.Refused(AuthProblems.invalidRefresh()));
+                    }
+                    return refreshTokens.markUsed(row.id(), now)
+                            .then(subject(row))
+                            .flatMap(subject -> storeRefresh(row.familyId(), subject)
+                                    .map(token -> (Outcome) new Outcome.Granted(subject, token)))
+                            .switchIfEmpty(refreshTokens.revokeFamily(row.familyId(), now)
+                                    .thenReturn(new Outcome.Refused(AuthProblems.invalidRefresh())));
+                })
+                .defaultIfEmpty(new Outcome.Refused(AuthProblems.invalidRefresh()));
+        return tx.transactional(decide).flatMap(outcome -> switch (outcome) {
+            case Outcome.Refused r -> Mono.error(r.problem());
+            case Outcome.Granted g -> access(g.subject(), g.refreshToken());
+        });
+    }
+
+    /** The subject as it is now: roles may have changed, and a deactivated one gets nothing. */
+    private Mono<Subject> subject(RefreshTokenStore.Row row) {
+        return switch (row.kind()) {
+            case USER -> users.byId(row.tenant(), UUID.fromString(row.subjectId())).filter(u -> u.active())
+                    .map(u -> new Subject(SubjectKind.USER, u.id().toString(), u.tenant(),
+                            u.roles().stream().filter(row.grantedRoles()::contains).toList(), u.displayName()))
+                    .filter(s -> !s.roles().isEmpty());
+            case DEVICE -> devices.byId(row.tenant(), row.subjectId()).filter(d -> d.active())
+                    .map(d -> new Subject(SubjectKind.DEVICE, d.deviceId(), d.tenant(), List.of(d.kind().name()), d.name()));
+        };
+    }
+
+    /** Ends the login the refresh token belongs to. Unknown tokens are ignored: logout always succeeds. */
+    public Mono<Void> logout(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return Mono.empty();
+        }
+        Instant now = clock.instant();
+        return tx.transactional(refreshTokens.lockByHash(OpaqueTokens.hash(refreshToken))
+                .flatMap(row -> refreshTokens.revokeFamily(row.familyId(), now))).then();
+    }
+}

@@ -1,0 +1,103 @@
+package br.com.totem.queue.identity.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import br.com.totem.platform.audit.AuditLog;
+import br.com.totem.platform.problem.ProblemException;
+import br.com.totem.platform.problem.ProblemTypes;
+import br.com.totem.platform.security.Callers;
+import br.com.totem.queue.identity.AuthService;
+import br.com.totem.queue.identity.KeyRing;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "auth", description = "Logins and tokens; the JWKS is at /.well-known/jwks.json")
+class AuthController {
+
+    private final AuthService auth;
+    private final KeyRing keys;
+    private final AuditLog audit;
+
+    AuthController(AuthService auth, KeyRing keys, AuditLog audit) {
+        this.auth = auth;
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 64) String tenant, @NotBlank @Size(max = 64) String username,
+                        @Size(max = 256) String password, @Size(max = 16) String pin) {
+    }
+
+    record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
+    }
+
+    record DeviceTokenRequest(@NotBlank @Size(max = 64) String tenant, @NotBlank @Size(max = 64) String deviceId,
+                              @NotBlank @Size(max = 256) String secret) {
+    }
+
+    @PostMapping("/login")
+    @SecurityRequirements
+    @Operation(summary = "Log in with a password, or an operator with a PIN",
+            description = "Send either password or pin. Five failures within 15 minutes lock the username for 15 minutes.")
+    @ApiResponse(responseCode = "200", description = "access token (15 min) and a rotating refresh token")
+    @ApiResponse(responseCode = "401", description = "invalid-credentials: same answer for an unknown user and a wrong secret")
+    @ApiResponse(responseCode = "429", description = "login-locked, with Retry-After")
+    Mono<AuthService.Tokens> login(@Valid @RequestBody LoginRequest request) {
+        boolean password = request.password() != null && !request.password().isEmpty();
+        boolean pin = request.pin() != null && !request.pin().isEmpty();
+        if (password == pin) {
+            return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                    "Informe a senha ou o PIN"));
+        }
+        return password ? auth.loginWithPassword(request.tenant(), request.username(), request.password())
+                : auth.loginWithPin(request.tenant(), request.username(), request.pin());
+    }
+
+    @PostMapping("/refresh")
+    @SecurityRequirements
+    @Operation(summary = "Trade a refresh token for a new access token and a new refresh token",
+            description = "Each refresh token works once; presenting a used one revokes the whole login (reuse detection).")
+    Mono<AuthService.Tokens> refresh(@Valid @RequestBody RefreshRequest request) {
+        return auth.refresh(request.refreshToken());
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @SecurityRequirements
+    @Operation(summary = "End the login a refresh token belongs to (its access tokens expire on their own)")
+    Mono<Void> logout(@Valid @RequestBody RefreshRequest request) {
+        return auth.logout(request.refreshToken());
+    }
+
+    @PostMapping("/device-token")
+    @SecurityRequirements
+    @Operation(summary = "A kiosk or panel exchanges its secret for a token with role KIOSK or PANEL")
+    Mono<AuthService.Tokens> deviceToken(@Valid @RequestBody DeviceTokenRequest request) {
+        return auth.deviceToken(request.tenant(), request.deviceId(), request.secret());
+    }
+
+    @PostMapping("/keys/rotate")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Start signing with a new key; tokens signed by the old one stay valid until they expire")
+    Mono<Map<String, String>> rotate() {
+        return Callers.current().flatMap(caller -> keys.rotate()
+                .flatMap(key -> audit.record(caller, "signing-key.rotate", "signing-key", key.kid(), Map.of())
+                        .thenReturn(Map.of("kid", key.kid()))));
+    }
+}

@@ -1,0 +1,96 @@
+package br.com.totem.queue.live;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One change as it came from Redis, rendered at most once per audience however many clients
+ * receive it (1,000 operator tablets cost one serialisation, not a thousand).
+ */
+final class LiveMessage {
+
+    private final long seq;
+    private final String tenant;
+    private final JsonNode change;
+    private final JsonMapper json;
+    private volatile String operatorFrame;
+    private volatile String panelFrame;
+    private volatile boolean panelRendered;
+
+    LiveMessage(long seq, String tenant, JsonNode change, JsonMapper json) {
+        this.seq = seq;
+        this.tenant = tenant;
+        this.change = change;
+        this.json = json;
+    }
+
+    static LiveMessage parse(String raw, JsonMapper json) {
+        JsonNode node = json.readTree(raw);
+        return new LiveMessage(node.get("seq").asLong(), node.get("tenant").asString(), node.get("change"), json);
+    }
+
+    long seq() {
+        return seq;
+    }
+
+    String tenant() {
+        return tenant;
+    }
+
+    /** The frame for this audience, or null when it does not concern it. */
+    String frame(Audience audience) {
+        return audience == Audience.OPERATOR ? operatorFrame() : panelFrame();
+    }
+
+    private String operatorFrame() {
+        String f = operatorFrame;
+        if (f == null) {
+            ObjectNode out = json.createObjectNode();
+            out.put("type", "change");
+            out.put("seq", seq);
+            change.properties().forEach(e -> out.set(e.getKey(), e.getValue()));
+            f = json.writeValueAsString(out);
+            operatorFrame = f;
+        }
+        return f;
+    }
+
+    private String panelFrame() {
+        if (!panelRendered) {
+            QueueChange.Kind kind = QueueChange.Kind.valueOf(change.get("kind").asString());
+            if (kind.forPanel()) {
+                JsonNode t = change.get("ticket");
+                ObjectNode out = json.createObjectNode();
+                out.put("type", "change");
+                out.put("seq", seq);
+                out.put("kind", kind.name());
+                out.set("call", Panel.call(json, t));
+                panelFrame = json.writeValueAsString(out);
+            }
+            panelRendered = true;
+        }
+        return panelFrame;
+    }
+
+    enum Audience {
+        OPERATOR, PANEL
+    }
+
+    /** What the TV shows of a ticket: the number and where to go, never the name. */
+    static final class Panel {
+        private Panel() {
+        }
+
+        static ObjectNode call(JsonMapper json, JsonNode ticket) {
+            ObjectNode call = json.createObjectNode();
+            for (String field : new String[] {"ticketId", "number", "serviceName", "stationName", "status", "recallCount", "calledAt"}) {
+                JsonNode v = ticket.get(field);
+                if (v != null && !v.isNull()) {
+                    call.set(field, v);
+                }
+            }
+            return call;
+        }
+    }
+}

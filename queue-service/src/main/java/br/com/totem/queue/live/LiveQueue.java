@@ -1,0 +1,267 @@
+package br.com.totem.queue.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+import br.com.totem.queue.config.QueueProperties;
+import br.com.totem.queue.counter.QueueView;
+import br.com.totem.queue.counter.domain.QueueEntry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The live queue across instances. A change gets the tenant's next sequence number, is kept in
+ * a bounded per-tenant history and published on one Redis channel — all in one Lua script, so
+ * every instance receives changes in sequence order. Each instance fans them out to its own
+ * WebSocket clients through a bounded buffer per client: a client that cannot keep up is
+ * dropped (it resumes from its last sequence when it reconnects) instead of growing memory.
+ */
+@Component
+public class LiveQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveQueue.class);
+
+    private static final RedisScript<Long> PUBLISH = RedisScript.of("""
+            local seq = redis.call('INCR', KEYS[1])
+            local msg = '{"seq":' .. seq .. ',"tenant":' .. ARGV[1] .. ',"change":' .. ARGV[2] .. '}'
+            redis.call('ZADD', KEYS[2], seq, msg)
+            redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[3]) + 1))
+            redis.call('PUBLISH', KEYS[3], msg)
+            return seq""", Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final ReactiveRedisConnectionFactory connections;
+    private final QueueView view;
+    private final JsonMapper json;
+    private final QueueProperties.Live props;
+    private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final Timer publishTimer;
+    private Disposable subscription;
+
+    public LiveQueue(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections, QueueView view,
+                     JsonMapper json, QueueProperties properties, MeterRegistry meters) {
+        this.redis = redis;
+        this.connections = connections;
+        this.view = view;
+        this.json = json;
+        this.props = properties.live();
+        this.publishTimer = Timer.builder("totem.queue.live.publish").description("change computed and published to Redis")
+                .publishPercentileHistogram().register(meters);
+        Gauge.builder("totem.queue.live.clients", listeners, m -> m.values().stream().mapToInt(Set::size).sum())
+                .description("WebSocket clients connected to this instance").register(meters);
+        subscribe();
+    }
+
+    private void subscribe() {
+        var container = new ReactiveRedisMessageListenerContainer(connections);
+        subscription = container.receive(ChannelTopic.of(channel()))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10))
+                        .doBeforeRetry(s -> log.warn("live queue subscription lost, resubscribing: {}", s.failure().toString())))
+                .subscribe(message -> dispatch(message.getMessage()));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (subscription != null) {
+            subscription.dispose();
+        }
+        listeners.values().forEach(set -> set.forEach(Listener::drop));
+    }
+
+    String channel() {
+        return props.redisPrefix() + ":changes";
+    }
+
+    String seqKey(String tenant) {
+        return props.redisPrefix() + ":" + tenant + ":seq";
+    }
+
+    String historyKey(String tenant) {
+        return props.redisPrefix() + ":" + tenant + ":history";
+    }
+
+    /**
+     * Tells every instance's clients about a committed change, with the new order of the lines it
+     * touched. Live updates are best effort: a failure is logged, never undoes the change, and a
+     * client sees the state on its next snapshot.
+     */
+    public Mono<Void> publish(String tenant, QueueChange.Kind kind, QueueEntry entry, List<UUID> affectedServices) {
+        long start = System.nanoTime();
+        return view.lines(tenant, affectedServices)
+                .map(lines -> new QueueChange(kind, ticketIn(entry, lines), lines))
+                .flatMap(change -> publish(tenant, change))
+                .doOnSuccess(seq -> publishTimer.record(Duration.ofNanos(System.nanoTime() - start)))
+                .timeout(Duration.ofSeconds(3))
+                .onErrorResume(e -> {
+                    log.warn("live update {} of {} not published: {}", kind, entry.number(), e.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    /** The ticket as its line shows it (with position and wait while it waits). */
+    private static QueueView.Ticket ticketIn(QueueEntry entry, List<QueueView.Line> lines) {
+        return lines.stream().flatMap(l -> l.waiting().stream()).filter(t -> t.ticketId().equals(entry.ticketId()))
+                .findFirst().orElseGet(() -> QueueView.Ticket.of(entry, null, null));
+    }
+
+    Mono<Long> publish(String tenant, QueueChange change) {
+        String tenantJson = json.writeValueAsString(tenant);
+        String changeJson = json.writeValueAsString(change);
+        return redis.execute(PUBLISH, List.of(seqKey(tenant), historyKey(tenant), channel()),
+                List.of(tenantJson, changeJson, String.valueOf(props.history()))).next();
+    }
+
+    private void dispatch(String raw) {
+        LiveMessage message;
+        try {
+            message = LiveMessage.parse(raw, json);
+        } catch (RuntimeException e) {
+            log.warn("unreadable live message ignored: {}", e.toString());
+            return;
+        }
+        Set<Listener> set = listeners.get(message.tenant());
+        if (set != null) {
+            set.forEach(l -> l.offer(message));
+        }
+    }
+
+    /** A client's subscription to its tenant's changes. */
+    Listener register(String tenant, Runnable onSlow) {
+        Listener l = new Listener(tenant, props.clientBuffer(), onSlow);
+        listeners.computeIfAbsent(tenant, t -> ConcurrentHashMap.newKeySet()).add(l);
+        return l;
+    }
+
+    void unregister(Listener l) {
+        listeners.computeIfPresent(l.tenant, (t, set) -> {
+            set.remove(l);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Clients of this instance connected for the tenant. */
+    public int clients(String tenant) {
+        Set<Listener> set = listeners.get(tenant);
+        return set == null ? 0 : set.size();
+    }
+
+    /** What a (re)connecting client gets first, and the sequence it brings it to. */
+    record Start(List<String> frames, long seq) {
+    }
+
+    Mono<Start> start(String tenant, LiveMessage.Audience audience, Long since) {
+        return redis.opsForValue().get(seqKey(tenant)).map(Long::parseLong).defaultIfEmpty(0L).flatMap(current -> {
+            if (since == null || since > current) {
+                return snapshot(tenant, audience, current);
+            }
+            if (since.equals(current)) {
+                return Mono.just(new Start(List.of(resumed(current)), current));
+            }
+            Range<Double> missed = Range.of(Range.Bound.exclusive((double) since), Range.Bound.inclusive((double) current));
+            return redis.opsForZSet().rangeByScore(historyKey(tenant), missed).map(raw -> LiveMessage.parse(raw, json))
+                    .collectList()
+                    .flatMap(list -> {
+                        boolean complete = !list.isEmpty() && list.getFirst().seq() == since + 1
+                                && list.getLast().seq() == current && list.size() == current - since;
+                        if (!complete) {
+                            return snapshot(tenant, audience, current); // too far behind: history was trimmed
+                        }
+                        List<String> frames = new ArrayList<>();
+                        frames.add(resumed(since));
+                        list.stream().map(m -> m.frame(audience)).filter(f -> f != null).forEach(frames::add);
+                        return Mono.just(new Start(frames, current));
+                    });
+        });
+    }
+
+    private String resumed(long from) {
+        return json.writeValueAsString(Map.of("type", "resumed", "seq", from));
+    }
+
+    private Mono<Start> snapshot(String tenant, LiveMessage.Audience audience, long seq) {
+        Mono<Map<String, Object>> body = audience == LiveMessage.Audience.OPERATOR
+                ? view.snapshot(tenant, null).map(s -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("type", "snapshot");
+                    m.put("seq", seq);
+                    m.put("lines", s.lines());
+                    m.put("active", s.active());
+                    return m;
+                })
+                : view.recentCalls(tenant, props.panelRecentCalls()).map(calls -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("type", "snapshot");
+                    m.put("seq", seq);
+                    m.put("calls", calls.stream().map(t -> LiveMessage.Panel.call(json, json.valueToTree(t))).toList());
+                    return m;
+                });
+        return body.map(m -> new Start(List.of(json.writeValueAsString(m)), seq));
+    }
+
+    String heartbeat(long seq) {
+        return "{\"type\":\"heartbeat\",\"seq\":" + seq + "}";
+    }
+
+    /** One client's bounded buffer; overflowing it drops the client. */
+    static final class Listener {
+        final String tenant;
+        private final Sinks.Many<LiveMessage> sink;
+        private final Runnable onSlow;
+        private final AtomicBoolean dropped = new AtomicBoolean();
+
+        Listener(String tenant, int buffer, Runnable onSlow) {
+            this.tenant = tenant;
+            this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<LiveMessage>get(buffer).get());
+            this.onSlow = onSlow;
+        }
+
+        Flux<LiveMessage> messages() {
+            return sink.asFlux();
+        }
+
+        void offer(LiveMessage m) {
+            if (dropped.get()) {
+                return;
+            }
+            Sinks.EmitResult r = sink.tryEmitNext(m);
+            if (r == Sinks.EmitResult.FAIL_OVERFLOW) {
+                log.info("WebSocket client of tenant {} too slow: dropped", tenant);
+                drop();
+                onSlow.run();
+            }
+        }
+
+        void drop() {
+            if (dropped.compareAndSet(false, true)) {
+                sink.tryEmitComplete();
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package br.com.totem.queue.live;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import br.com.totem.platform.security.Callers;
+import br.com.totem.queue.config.QueueProperties;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /ws/queue} and {@code /ws/panel}: a snapshot (or what was missed since {@code ?since=}),
+ * then changes, each with its sequence number, and a heartbeat carrying the last sequence.
+ * The role was checked at the handshake ({@link LiveSocketAccess}); the tenant is the token's.
+ */
+public class LiveSocketHandler implements WebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveSocketHandler.class);
+    static final CloseStatus TOO_SLOW = new CloseStatus(4008, "too slow: reconnect with ?since=<last seq>");
+
+    private final LiveQueue live;
+    private final LiveMessage.Audience audience;
+    private final QueueProperties.Live props;
+
+    LiveSocketHandler(LiveQueue live, LiveMessage.Audience audience, QueueProperties.Live props) {
+        this.live = live;
+        this.audience = audience;
+        this.props = props;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        Long since = since(session);
+        return session.getHandshakeInfo().getPrincipal()
+                .cast(JwtAuthenticationToken.class)
+                .map(auth -> Callers.from(auth.getToken()))
+                .flatMap(caller -> {
+                    LiveQueue.Listener listener = live.register(caller.tenant(),
+                            () -> session.close(TOO_SLOW).subscribe());
+                    AtomicLong lastSeq = new AtomicLong();
+                    Flux<String> frames = live.start(caller.tenant(), audience, since).flatMapMany(start -> {
+                        lastSeq.set(start.seq());
+                        return Flux.fromIterable(start.frames()).concatWith(listener.messages()
+                                .filter(m -> m.seq() > start.seq())
+                                .doOnNext(m -> lastSeq.set(m.seq()))
+                                .mapNotNull(m -> m.frame(audience)));
+                    });
+                    Flux<String> heartbeats = Flux.interval(props.heartbeat(), props.heartbeat())
+                            .onBackpressureDrop()
+                            .map(i -> live.heartbeat(lastSeq.get()));
+                    Mono<Void> send = session.send(Flux.merge(frames, heartbeats).map(session::textMessage));
+                    Mono<Void> receive = session.receive().then();
+                    return Mono.firstWithSignal(send, receive)
+                            .doOnError(e -> log.debug("WebSocket {} ended: {}", session.getId(), e.toString()))
+                            .onErrorResume(e -> Mono.empty())
+                            .doFinally(s -> {
+                                listener.drop();
+                                live.unregister(listener);
+                            });
+                });
+    }
+
+    private static Long since(WebSocketSession session) {
+        String value = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri()).build().getQueryParams().getFirst("since");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
