@@ -90,6 +90,53 @@ class ComposeFileTest {
         assertThat(problems).as("compose services of the runnable modules").isEmpty();
     }
 
+    /**
+     * A setting whose default points at this machine (127.0.0.1, localhost) would point a
+     * container at itself: compose must set it for that service.
+     */
+    @Test
+    void everyLocalhostDefaultIsSetInTheServiceEnvironment() throws Exception {
+        Pattern placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
+        Path platformDefaults = root.resolve("libs/platform/src/main/resources/totem/platform-defaults.yml");
+        List<String> problems = new ArrayList<>();
+        for (String module : runnableModules().keySet()) {
+            String text = Files.readString(root.resolve(module).resolve("src/main/resources/application.yml"));
+            // the platform's shared defaults count for the servers the service is ready with
+            Map<String, Object> yml = Repo.yaml(root.resolve(module).resolve("src/main/resources/application.yml"));
+            String readiness = String.valueOf(Repo.map(Repo.map(Repo.map(Repo.map(Repo.map(yml.get("management"))
+                    .get("endpoint")).get("health")).get("group")).get("readiness")).get("include"));
+            boolean usesPlatform = Files.readString(root.resolve(module).resolve("pom.xml"))
+                    .contains("<artifactId>platform</artifactId>");
+            if (usesPlatform && Files.isRegularFile(platformDefaults)) {
+                Matcher shared = placeholder.matcher(Files.readString(platformDefaults));
+                while (shared.find()) {
+                    String variable = shared.group(1);
+                    boolean used = variable.startsWith("TOTEM_DB_") ? readiness.contains("r2dbc")
+                            : variable.startsWith("TOTEM_RABBIT_") ? readiness.contains("rabbit")
+                            : variable.startsWith("TOTEM_REDIS_") ? readiness.contains("redis")
+                            : true;
+                    if (used) {
+                        text += "\n" + shared.group();
+                    }
+                }
+            }
+            String name = serviceBuilding(module);
+            if (name == null) {
+                continue; // reported by the test above
+            }
+            Map<String, Object> env = Repo.map(Repo.map(services.get(name)).get("environment"));
+            Matcher m = placeholder.matcher(text);
+            while (m.find()) {
+                String variable = m.group(1);
+                String fallback = m.group(2);
+                if ((fallback.contains("127.0.0.1") || fallback.contains("localhost")) && !env.containsKey(variable)) {
+                    problems.add(name + ": " + variable + " defaults to " + fallback + " and compose does not set it");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyDependencyWaitsUntilItsTargetIsHealthy() {
         List<String> problems = new ArrayList<>();
