@@ -1,0 +1,51 @@
+package br.com.totem.payment.ticket;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.contracts.EventType;
+import br.com.totem.contracts.TicketCancelled;
+import br.com.totem.payment.charge.store.ChargeStore;
+import br.com.totem.payment.refund.RefundService;
+import br.com.totem.platform.events.EventHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * A cancelled ticket: an open charge is cancelled (removed at the PSP by the reconciler), a
+ * paid one is refunded in full. Only rows are written here, in the inbox transaction; the
+ * PSP calls happen afterwards from those rows, so a slow bank never holds the event.
+ */
+@Component
+class TicketCancelledHandler implements EventHandler<TicketCancelled> {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketCancelledHandler.class);
+
+    private final TicketStore tickets;
+    private final ChargeStore charges;
+    private final RefundService refunds;
+
+    TicketCancelledHandler(TicketStore tickets, ChargeStore charges, RefundService refunds) {
+        this.tickets = tickets;
+        this.charges = charges;
+        this.refunds = refunds;
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.TICKET_CANCELLED;
+    }
+
+    @Override
+    public Mono<Void> handle(EventEnvelope<TicketCancelled> event) {
+        TicketCancelled c = event.data();
+        return tickets.markCancelled(c.ticketId())
+                .then(charges.cancelOpen(c.ticketId()))
+                .then(c.refundRequired()
+                        ? refunds.requestForCancellation(event.tenantid(), c.ticketId(), c.cancelledBy())
+                        .doOnNext(id -> log.info("refund {} requested for cancelled ticket {}", id, c.ticketId()))
+                        .then()
+                        : Mono.empty());
+    }
+}

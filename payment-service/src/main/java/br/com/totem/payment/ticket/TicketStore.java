@@ -1,0 +1,48 @@
+package br.com.totem.payment.ticket;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/** The small projection of tickets payment-service keeps from ticket.created / ticket.cancelled. */
+@Component
+public class TicketStore {
+
+    public record Ticket(UUID ticketId, String tenant, String serviceName, long priceCents, String status) {
+        public boolean pending() {
+            return "PENDING".equals(status);
+        }
+    }
+
+    private final DatabaseClient db;
+
+    public TicketStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> insert(String tenant, UUID ticketId, String serviceName, long priceCents, Instant createdAt) {
+        return db.sql("""
+                        insert into tickets (ticket_id, tenant_id, service_name, price_cents, status, created_at)
+                        values (:id, :tenant, :service, :price, 'PENDING', :created) on conflict (ticket_id) do nothing""")
+                .bind("id", ticketId).bind("tenant", tenant).bind("service", serviceName).bind("price", priceCents)
+                .bind("created", createdAt.atOffset(ZoneOffset.UTC)).then();
+    }
+
+    public Mono<Void> markCancelled(UUID ticketId) {
+        return db.sql("update tickets set status = 'CANCELLED', updated_at = now() where ticket_id = :id")
+                .bind("id", ticketId).then();
+    }
+
+    public Mono<Ticket> find(String tenant, UUID ticketId) {
+        return db.sql("select ticket_id, tenant_id, service_name, price_cents, status from tickets where ticket_id = :id and tenant_id = :t")
+                .bind("id", ticketId).bind("t", tenant)
+                .map(r -> new Ticket(r.get("ticket_id", UUID.class), r.get("tenant_id", String.class),
+                        r.get("service_name", String.class), r.get("price_cents", Long.class), r.get("status", String.class)))
+                .one();
+    }
+}
