@@ -62,10 +62,10 @@ public class BacenPixProvider implements PixProvider {
         this.clients = clients;
         this.tokens = tokens;
         this.json = json;
-        this.timeLimiter = timeLimiters.timeLimiter(INSTANCE, INSTANCE);
-        this.bulkhead = bulkheads.bulkhead(INSTANCE, INSTANCE);
-        this.breaker = breakers.circuitBreaker(INSTANCE, INSTANCE);
-        this.retry = retries.retry(INSTANCE, INSTANCE);
+        this.timeLimiter = timeLimiters.timeLimiter(INSTANCE);
+        this.bulkhead = bulkheads.bulkhead(INSTANCE);
+        this.breaker = breakers.circuitBreaker(INSTANCE);
+        this.retry = retries.retry(INSTANCE);
     }
 
     public CircuitBreaker circuitBreaker() {

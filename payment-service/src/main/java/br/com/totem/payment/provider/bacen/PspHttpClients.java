@@ -29,14 +29,10 @@ import reactor.netty.resources.ConnectionProvider;
 @Component
 public class PspHttpClients {
 
-    private final WebClient.Builder builder;
     private final Map<String, WebClient> clients = new ConcurrentHashMap<>();
     private final ConnectionProvider pool = ConnectionProvider.builder("psp").maxConnections(50)
             .pendingAcquireTimeout(Duration.ofSeconds(2)).maxIdleTime(Duration.ofSeconds(30)).build();
 
-    public PspHttpClients(WebClient.Builder builder) {
-        this.builder = builder;
-    }
 
     public WebClient forTenant(TenantSettings s) {
         return clients.computeIfAbsent(s.connectionKey(), k -> build(s));
@@ -52,7 +48,7 @@ public class PspHttpClients {
             SslContext context = sslContext(s);
             http = http.secure(spec -> spec.sslContext(context));
         }
-        return builder.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     static SslContext sslContext(TenantSettings s) {

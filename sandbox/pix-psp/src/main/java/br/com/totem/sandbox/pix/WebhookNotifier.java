@@ -30,7 +30,7 @@ public class WebhookNotifier {
     private final SandboxProperties properties;
     private final WebClient http;
 
-    public WebhookNotifier(SandboxState state, SandboxProperties properties, WebClient.Builder builder) {
+    public WebhookNotifier(SandboxState state, SandboxProperties properties) {
         this.state = state;
         this.properties = properties;
         HttpClient client = HttpClient.create()
@@ -43,7 +43,7 @@ public class WebhookNotifier {
                         throw new IllegalStateException(e);
                     }
                 });
-        this.http = builder.clone().clientConnector(new ReactorClientHttpConnector(client)).build();
+        this.http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build();
     }
 
     public void notify(String chave, SandboxState.Pix pix) {

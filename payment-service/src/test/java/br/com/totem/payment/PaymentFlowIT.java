@@ -1,0 +1,279 @@
+package br.com.totem.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.contracts.TicketCancelled;
+import br.com.totem.contracts.TicketStatus;
+import br.com.totem.payment.brcode.BrCode;
+import br.com.totem.payment.support.PaymentIT;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The kiosk's link, the bank's webhook and the reconciler, end to end against the sandbox bank. */
+class PaymentFlowIT extends PaymentIT {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    JsonNode linkOk(UUID ticketId) {
+        byte[] body = link(ticketId).expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    String pay(String txid) {
+        byte[] body = sandbox.control().post().uri("/sandbox/cob/{txid}/pay", txid).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body).path("endToEndId").asString();
+    }
+
+    String chargeStatus(UUID ticketId) {
+        return one("select status from charges where ticket_id = '" + ticketId + "'");
+    }
+
+    @Test
+    void whenKioskAsksForALinkThenItGetsAValidBrCodeQrAndExpiry() {
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        assertThat(link.path("amountCents").asLong()).isEqualTo(6000);
+        assertThat(link.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(link.path("txid").asString()).isEqualTo(ticketId.toString().replace("-", "")).matches("[a-zA-Z0-9]{26,35}");
+        BrCode.Parsed brcode = BrCode.parse(link.path("pixCopiaECola").asString());
+        assertThat(brcode.url()).hasValueSatisfying(u -> assertThat(u).startsWith("pix-psp.sandbox.local/qr/v2/"));
+        assertThat(brcode.merchantName()).isEqualTo("ESTUDIO RECUPERACAO");
+        assertThat(brcode.merchantCity()).isEqualTo("SAO PAULO");
+        assertThat(link.path("qrSvg").asString()).startsWith("<svg");
+        Instant expires = Instant.parse(link.path("expiresAt").asString());
+        assertThat(expires).isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(301));
+        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
+        await().atMost(Duration.ofSeconds(5)).until(() -> events("payment.link_created", paymentId) == 1);
+        // asking again returns the same charge, not a second one
+        assertThat(linkOk(ticketId).path("paymentId").asString()).isEqualTo(paymentId.toString());
+    }
+
+    @Test
+    void whenTenKiosksAskForTheSameTicketAtOnceThenThereIsExactlyOneCharge() throws Exception {
+        UUID ticketId = ticket(4500);
+        List<CompletableFuture<String>> calls = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 10; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    var result = link(ticketId).returnResult(String.class);
+                    int status = result.getStatus().value();
+                    assertThat(status).isIn(200, 202);
+                    if (status == 202) {
+                        assertThat(result.getResponseHeaders().getFirst("Retry-After")).isNotBlank();
+                    }
+                    return JSON.readTree(result.getResponseBody().blockFirst()).path("paymentId").asString();
+                }, pool));
+            }
+            List<String> ids = calls.stream().map(CompletableFuture::join).toList();
+            assertThat(ids).hasSize(10).containsOnly(ids.getFirst());
+        }
+        assertThat(count("select count(*) from charges where ticket_id = '" + ticketId + "'")).isEqualTo(1);
+        UUID paymentId = UUID.fromString(one("select id::text from charges where ticket_id = '" + ticketId + "'"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> events("payment.link_created", paymentId) == 1);
+    }
+
+    @Test
+    void whenTicketIsUnknownThen404ProblemAfterABoundedWait() {
+        long start = System.nanoTime();
+        link(UUID.randomUUID()).expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/ticket-not-found");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void whenTheBankSendsTheSameWebhookTenTimesThenThereIsOneConfirmation() {
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        String txid = link.path("txid").asString();
+        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
+        sandbox.control().put().uri("/sandbox/faults").bodyValue(Map.of("duplicateWebhooks", 10)).exchange().expectStatus().isOk();
+        String e2e = pay(txid);
+        await().atMost(Duration.ofSeconds(15)).until(() -> "CONFIRMED".equals(chargeStatus(ticketId)));
+        // and ten more, posted by hand with the registered secret
+        String body = "{\"pix\":[{\"endToEndId\":\"" + e2e + "\",\"txid\":\"" + txid + "\",\"chave\":\"" + settings.pixKey()
+                + "\",\"valor\":\"60.00\",\"horario\":\"2026-11-23T12:00:00Z\"}]}";
+        for (int i = 0; i < 10; i++) {
+            http.post().uri("/api/v1/payments/webhook/pix/pix?tenant={t}&hmac={s}&ignorar=", tenant, settings.webhookSecret())
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> events("payment.confirmed", paymentId) == 1);
+        assertThat(count("select count(*) from pix_payments where end_to_end_id = '" + e2e + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from webhook_receipts where end_to_end_id = '" + e2e + "'")).isEqualTo(1);
+        String envelope = one("select envelope::text from outbox where event_type = 'payment.confirmed' and aggregate_id = '" + paymentId + "'");
+        JsonNode data = JSON.readTree(envelope).path("data");
+        assertThat(data.path("endToEndId").asString()).isEqualTo(e2e);
+        assertThat(data.path("amountCents").asLong()).isEqualTo(6000);
+        assertThat(data.path("method").asString()).isEqualTo("PIX");
+        link(ticketId).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void whenTheWebhookSecretIsForgedThen401AndNothingIsPaid() {
+        UUID ticketId = ticket(6000);
+        String txid = linkOk(ticketId).path("txid").asString();
+        sandbox.control().put().uri("/sandbox/faults").bodyValue(Map.of("dropWebhooks", true)).exchange().expectStatus().isOk();
+        String e2e = pay(txid);
+        String body = "{\"pix\":[{\"endToEndId\":\"" + e2e + "\",\"txid\":\"" + txid + "\",\"valor\":\"60.00\",\"horario\":\"2026-11-23T12:00:00Z\"}]}";
+        for (String secret : List.of("forged-secret-0000000000", settings.webhookSecret() + "x", "")) {
+            http.post().uri("/api/v1/payments/webhook/pix?tenant={t}&hmac={s}", tenant, secret)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        http.post().uri("/api/v1/payments/webhook/pix").header("X-Webhook-Secret", settings.webhookSecret())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isUnauthorized();
+        assertThat(count("select count(*) from webhook_receipts where tenant_id = '" + tenant + "'")).isZero();
+        assertThat(chargeStatus(ticketId)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void whenTheWebhookPingsWithoutPixThenItGets200() {
+        http.post().uri("/api/v1/payments/webhook/pix?tenant={t}", tenant).header("X-Webhook-Secret", settings.webhookSecret())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void whenTheWebhookNamesAForeignTxidThenItIsIgnored() {
+        UUID ticketId = ticket(6000);
+        linkOk(ticketId);
+        String foreignTxid = UUID.randomUUID().toString().replace("-", "");
+        String e2e = "E01181521202611231200" + "ForeignPix1";
+        String body = "{\"pix\":[{\"endToEndId\":\"" + e2e + "\",\"txid\":\"" + foreignTxid + "\",\"chave\":\"" + settings.pixKey()
+                + "\",\"valor\":\"60.00\",\"horario\":\"2026-11-23T12:00:00Z\"}]}";
+        http.post().uri("/api/v1/payments/webhook/pix?tenant={t}&hmac={s}&ignorar=/pix", tenant, settings.webhookSecret())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "IGNORED_FOREIGN_TXID".equals(
+                one("select coalesce(outcome, '') from webhook_receipts where end_to_end_id = '" + e2e + "'")));
+        assertThat(count("select count(*) from pix_payments where end_to_end_id = '" + e2e + "'")).isZero();
+        assertThat(count("select count(*) from outbox where event_type = 'payment.confirmed' and tenant_id = '" + tenant + "'")).isZero();
+        assertThat(chargeStatus(ticketId)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void whenTheWebhookIsDroppedThenReconciliationConfirmsWithinAMinute() {
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
+        sandbox.control().put().uri("/sandbox/faults").bodyValue(Map.of("dropWebhooks", true)).exchange().expectStatus().isOk();
+        String e2e = pay(link.path("txid").asString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> events("payment.confirmed", paymentId) == 1);
+        assertThat(one("select end_to_end_id from charges where id = '" + paymentId + "'")).isEqualTo(e2e);
+        assertThat(count("select count(*) from webhook_receipts where end_to_end_id = '" + e2e + "'")).isZero();
+    }
+
+    @Test
+    void whenThePaidAmountDiffersThenTheChargeIsFlaggedNotConfirmed() {
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
+        sandbox.control().post().uri("/sandbox/cob/{txid}/pay", link.path("txid").asString())
+                .bodyValue(Map.of("valor", "0.60")).exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "FLAGGED".equals(chargeStatus(ticketId)));
+        assertThat(one("select flag from charges where id = '" + paymentId + "'")).isEqualTo("AMOUNT_MISMATCH");
+        assertThat(events("payment.confirmed", paymentId)).isZero();
+    }
+
+    @Test
+    void whenTheChargeExpiresUnpaidThenItIsRemovedAtThePspAndPaymentExpired() {
+        settingsStore.save(new br.com.totem.payment.settings.TenantSettings(settings.tenantId(), settings.pixKey(),
+                settings.merchantName(), settings.merchantCity(), settings.providers(), settings.providerName(),
+                settings.apiBaseUrl(), settings.tokenUrl(), settings.clientId(), settings.clientSecret(), settings.scopes(),
+                null, null, null, null, null, settings.webhookUrl(), settings.webhookSecret(), 2)).block();
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
+        await().atMost(Duration.ofSeconds(40)).until(() -> events("payment.expired", paymentId) == 1);
+        assertThat(chargeStatus(ticketId)).isEqualTo("EXPIRED");
+        sandbox.control().get().uri("/sandbox/cobs").exchange().expectBody()
+                .jsonPath("$[?(@.txid == '" + link.path("txid").asString() + "')].status").isEqualTo("REMOVIDA_PELO_USUARIO_RECEBEDOR");
+    }
+
+    @Test
+    void whenAPaidTicketIsCancelledThenItIsRefundedInFullAndPaymentRefunded() {
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
+        pay(link.path("txid").asString());
+        await().atMost(Duration.ofSeconds(15)).until(() -> "CONFIRMED".equals(chargeStatus(ticketId)));
+        var cancelled = new TicketCancelled(ticketId, TicketStatus.PAID, "cliente desistiu", "gerente", true, Instant.now());
+        tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), cancelled))).block();
+        await().atMost(Duration.ofSeconds(40)).until(() -> events("payment.refunded", paymentId) == 1);
+        String envelope = one("select envelope::text from outbox where event_type = 'payment.refunded' and aggregate_id = '" + paymentId + "'");
+        JsonNode data = JSON.readTree(envelope).path("data");
+        assertThat(data.path("status").asString()).isEqualTo("DEVOLVIDO");
+        assertThat(data.path("amountCents").asLong()).isEqualTo(6000);
+        // nothing is left to refund: a manager's extra refund is refused
+        http.post().uri("/api/v1/payments/{id}/refund", paymentId).header("Authorization", "Bearer " + managerToken())
+                .bodyValue(Map.of("amountCents", 1)).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/refund-not-allowed");
+    }
+
+    @Test
+    void whenAManagerRefundsPartiallyThenNeverMoreThanWasPaid() {
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
+        pay(link.path("txid").asString());
+        await().atMost(Duration.ofSeconds(15)).until(() -> "CONFIRMED".equals(chargeStatus(ticketId)));
+        http.post().uri("/api/v1/payments/{id}/refund", paymentId).header("Authorization", "Bearer " + kioskToken())
+                .bodyValue(Map.of("amountCents", 1000)).exchange().expectStatus().isForbidden();
+        http.post().uri("/api/v1/payments/{id}/refund", paymentId).header("Authorization", "Bearer " + managerToken())
+                .bodyValue(Map.of("amountCents", 4000, "reason", "sessão encurtada")).exchange().expectStatus().isAccepted();
+        http.post().uri("/api/v1/payments/{id}/refund", paymentId).header("Authorization", "Bearer " + managerToken())
+                .bodyValue(Map.of("amountCents", 2001)).exchange().expectStatus().isEqualTo(409);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("payment.refunded", paymentId) == 1);
+        assertThat(count("select count(*) from audit_log where target_id = '" + paymentId + "' and action = 'payment.refund_requested'"))
+                .isEqualTo(1);
+        http.get().uri("/api/v1/payments?ticketId={t}", ticketId).header("Authorization", "Bearer " + managerToken()).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[0].status").isEqualTo("CONFIRMED")
+                .jsonPath("$[0].refunds[0].amountCents").isEqualTo(4000)
+                .jsonPath("$[0].refunds[0].status").isEqualTo("DEVOLVIDO");
+    }
+
+    @Test
+    void whenAManagerRecordsCashThenPaymentConfirmedIsEmittedAndAudited() {
+        UUID ticketId = ticket(4500);
+        http.post().uri("/api/v1/payments/manual").header("Authorization", "Bearer " + kioskToken())
+                .bodyValue(Map.of("ticketId", ticketId, "method", "CASH")).exchange().expectStatus().isForbidden();
+        byte[] body = http.post().uri("/api/v1/payments/manual").header("Authorization", "Bearer " + managerToken())
+                .bodyValue(Map.of("ticketId", ticketId, "method", "CASH")).exchange()
+                .expectStatus().isCreated().expectBody().returnResult().getResponseBody();
+        UUID paymentId = UUID.fromString(JSON.readTree(body).path("paymentId").asString());
+        assertThat(events("payment.confirmed", paymentId)).isEqualTo(1);
+        assertThat(count("select count(*) from audit_log where target_id = '" + paymentId + "' and action = 'payment.manual_confirmed'"))
+                .isEqualTo(1);
+        link(ticketId).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void whenTheDailyReconciliationRunsThenItListsMismatches() {
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        sandbox.control().put().uri("/sandbox/faults").bodyValue(Map.of("dropWebhooks", true)).exchange().expectStatus().isOk();
+        pay(link.path("txid").asString());
+        // paid at the PSP, not yet confirmed here (the reconciler has not passed): a mismatch
+        http.get().uri("/api/v1/payments/reconciliation?date={d}", java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo")))
+                .header("Authorization", "Bearer " + managerToken()).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.checked").isEqualTo(1)
+                .jsonPath("$.mismatches[0].kind").isEqualTo("PAID_AT_PSP_NOT_CONFIRMED_HERE");
+    }
+}

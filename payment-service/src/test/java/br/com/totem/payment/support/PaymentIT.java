@@ -1,0 +1,109 @@
+package br.com.totem.payment.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.contracts.Priority;
+import br.com.totem.contracts.TicketCreated;
+import br.com.totem.payment.reconcile.PaymentJobs;
+import br.com.totem.payment.settings.TenantSettings;
+import br.com.totem.payment.settings.TenantSettingsStore;
+import br.com.totem.platform.events.Outbox;
+import br.com.totem.testkit.TestTokens;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of payment-service's integration tests: the real service on this run's PostgreSQL and
+ * RabbitMQ, the pix-psp sandbox over HTTP, one fresh tenant per test (so tests never see each
+ * other's charges), tickets announced through the real ticket.created path (outbox → broker →
+ * our consumer).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "totem.payment.webhook.register-on-startup=false",
+        "resilience4j.circuitbreaker.instances.bacenPix.wait-duration-in-open-state=2s"})
+public abstract class PaymentIT {
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected DatabaseClient db;
+    @Autowired
+    protected Outbox outbox;
+    @Autowired
+    protected TransactionalOperator tx;
+    @Autowired
+    protected TenantSettingsStore settingsStore;
+    @Autowired
+    protected PaymentJobs jobs;
+
+    protected WebTestClient http;
+    protected PixSandbox sandbox;
+    protected String tenant;
+    protected TenantSettings settings;
+
+    @BeforeEach
+    void tenantAndSandbox() {
+        sandbox = PixSandbox.get();
+        sandbox.control().delete().uri("/sandbox/faults").exchange().expectStatus().isNoContent();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+        tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
+        settings = settingsFor(tenant, sandbox.apiUrl(), sandbox.tokenUrl(), null, null, null);
+        settingsStore.save(settings).block();
+        jobs.register(settings).block();
+    }
+
+    protected TenantSettings settingsFor(String tenant, String api, String token, String cert, String key, String trust) {
+        return new TenantSettings(tenant, UUID.randomUUID().toString(), "Estúdio Recuperação", "São Paulo",
+                List.of(TenantSettings.ProviderKind.BACEN_PIX, TenantSettings.ProviderKind.MANUAL), "sandbox",
+                api, token, "totem-" + tenant, "client-secret-" + tenant,
+                "cob.read cob.write pix.read pix.write webhook.read webhook.write", cert, key, null, null, trust,
+                "http://127.0.0.1:" + port + "/api/v1/payments/webhook/pix", "webhook-secret-" + UUID.randomUUID(), 300);
+    }
+
+    protected String kioskToken() {
+        return TestTokens.get().token(tenant, "kiosk-1", "KIOSK");
+    }
+
+    protected String managerToken() {
+        return TestTokens.get().token(tenant, "gerente", "MANAGER");
+    }
+
+    /** Announces a ticket as ticket-service would, and waits until payment-service has it. */
+    protected UUID ticket(long priceCents) {
+        UUID ticketId = UUID.randomUUID();
+        var event = new TicketCreated(ticketId, UUID.randomUUID(), "Banheira de Gelo", priceCents, Priority.NORMAL, "Maria S.",
+                "kiosk-1", Instant.now());
+        tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), event))).block();
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from tickets where ticket_id = '" + ticketId + "'") == 1);
+        return ticketId;
+    }
+
+    protected WebTestClient.ResponseSpec link(UUID ticketId) {
+        return http.post().uri("/api/v1/payments/link").header("Authorization", "Bearer " + kioskToken())
+                .bodyValue(java.util.Map.of("ticketId", ticketId)).exchange();
+    }
+
+    protected long count(String sql) {
+        return db.sql(sql).map(r -> r.get(0, Long.class)).one().block(Duration.ofSeconds(10));
+    }
+
+    protected String one(String sql) {
+        return db.sql(sql).map(r -> r.get(0, String.class)).one().block(Duration.ofSeconds(10));
+    }
+
+    protected long events(String type, UUID paymentId) {
+        return count("select count(*) from outbox where event_type = '" + type + "' and aggregate_id = '" + paymentId + "'");
+    }
+}
