@@ -97,29 +97,9 @@ class ComposeFileTest {
     @Test
     void everyLocalhostDefaultIsSetInTheServiceEnvironment() throws Exception {
         Pattern placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
-        Path platformDefaults = root.resolve("libs/platform/src/main/resources/totem/platform-defaults.yml");
         List<String> problems = new ArrayList<>();
         for (String module : runnableModules().keySet()) {
-            String text = Files.readString(root.resolve(module).resolve("src/main/resources/application.yml"));
-            // the platform's shared defaults count for the servers the service is ready with
-            Map<String, Object> yml = Repo.yaml(root.resolve(module).resolve("src/main/resources/application.yml"));
-            String readiness = String.valueOf(Repo.map(Repo.map(Repo.map(Repo.map(Repo.map(yml.get("management"))
-                    .get("endpoint")).get("health")).get("group")).get("readiness")).get("include"));
-            boolean usesPlatform = Files.readString(root.resolve(module).resolve("pom.xml"))
-                    .contains("<artifactId>platform</artifactId>");
-            if (usesPlatform && Files.isRegularFile(platformDefaults)) {
-                Matcher shared = placeholder.matcher(Files.readString(platformDefaults));
-                while (shared.find()) {
-                    String variable = shared.group(1);
-                    boolean used = variable.startsWith("TOTEM_DB_") ? readiness.contains("r2dbc")
-                            : variable.startsWith("TOTEM_RABBIT_") ? readiness.contains("rabbit")
-                            : variable.startsWith("TOTEM_REDIS_") ? readiness.contains("redis")
-                            : true;
-                    if (used) {
-                        text += "\n" + shared.group();
-                    }
-                }
-            }
+            String text = configText(module);
             String name = serviceBuilding(module);
             if (name == null) {
                 continue; // reported by the test above
@@ -131,6 +111,38 @@ class ComposeFileTest {
                 String fallback = m.group(2);
                 if ((fallback.contains("127.0.0.1") || fallback.contains("localhost")) && !env.containsKey(variable)) {
                     problems.add(name + ": " + variable + " defaults to " + fallback + " and compose does not set it");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A placeholder without a default ({@code ${TOTEM_PII_KEYS}}) is a secret the service cannot
+     * start without: compose must pass it, .env.example must hold a placeholder for it and
+     * ./totem must have a local dev value.
+     */
+    @Test
+    void everyRequiredSecretIsPassedByComposeDocumentedAndHasALocalDevValue() throws Exception {
+        Pattern required = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+        Map<String, String> example = EnvExample.values(root);
+        String totem = Files.readString(root.resolve("totem"));
+        List<String> problems = new ArrayList<>();
+        for (String module : runnableModules().keySet()) {
+            String text = configText(module);
+            String name = serviceBuilding(module);
+            Map<String, Object> env = name == null ? Map.of() : Repo.map(Repo.map(services.get(name)).get("environment"));
+            Matcher m = required.matcher(text);
+            while (m.find()) {
+                String secret = m.group(1);
+                if (!env.containsKey(secret)) {
+                    problems.add(module + ": compose does not pass " + secret);
+                }
+                if (!example.containsKey(secret)) {
+                    problems.add(module + ": .env.example does not set " + secret);
+                }
+                if (!Pattern.compile("(?m)^" + secret + "\\s+\\S+").matcher(totem).find()) {
+                    problems.add(module + ": ./totem has no local dev value for " + secret + " (DEV_SECRETS)");
                 }
             }
         }
@@ -198,7 +210,7 @@ class ComposeFileTest {
         Map<String, String> values = EnvExample.values(root);
         List<String> bad = new ArrayList<>();
         values.forEach((name, value) -> {
-            if ((name.contains("PASSWORD") || name.contains("SECRET")) && !value.contains("change-me")) {
+            if (name.matches(".*(PASSWORD|SECRET|KEYS?)$") && !value.contains("change-me")) {
                 bad.add(name + "=" + value);
             }
         });
@@ -222,6 +234,36 @@ class ComposeFileTest {
             }
         }
         assertThat(bare).as(".env.example variables without a comment").isEmpty();
+    }
+
+    /**
+     * The module's application.yml, plus the placeholders of libs/platform's shared defaults that
+     * it uses: the database ones when its readiness checks r2dbc, the broker ones with rabbit, the
+     * Redis ones with redis, the rest always.
+     */
+    static String configText(String module) throws Exception {
+        Path yml = root.resolve(module).resolve("src/main/resources/application.yml");
+        StringBuilder text = new StringBuilder(Files.readString(yml));
+        Path platformDefaults = root.resolve("libs/platform/src/main/resources/totem/platform-defaults.yml");
+        boolean usesPlatform = Files.readString(root.resolve(module).resolve("pom.xml"))
+                .contains("<artifactId>platform</artifactId>");
+        if (!usesPlatform || !Files.isRegularFile(platformDefaults)) {
+            return text.toString();
+        }
+        String readiness = String.valueOf(Repo.map(Repo.map(Repo.map(Repo.map(Repo.map(Repo.yaml(yml).get("management"))
+                .get("endpoint")).get("health")).get("group")).get("readiness")).get("include"));
+        Matcher shared = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}").matcher(Files.readString(platformDefaults));
+        while (shared.find()) {
+            String variable = shared.group(1);
+            boolean used = variable.startsWith("TOTEM_DB_") ? readiness.contains("r2dbc")
+                    : variable.startsWith("TOTEM_RABBIT_") ? readiness.contains("rabbit")
+                    : variable.startsWith("TOTEM_REDIS_") ? readiness.contains("redis")
+                    : true;
+            if (used) {
+                text.append('\n').append(shared.group());
+            }
+        }
+        return text.toString();
     }
 
     private static String serviceBuilding(String module) {
