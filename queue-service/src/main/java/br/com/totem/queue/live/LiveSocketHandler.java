@@ -43,7 +43,7 @@ public class LiveSocketHandler implements WebSocketHandler {
                 .map(auth -> Callers.from(auth.getToken()))
                 .flatMap(caller -> {
                     LiveQueue.Listener listener = live.register(caller.tenant(),
-                            () -> session.close(TOO_SLOW).subscribe());
+                            () -> session.close(TOO_SLOW).onErrorResume(e -> Mono.empty()).subscribe());
                     AtomicLong lastSeq = new AtomicLong();
                     Flux<String> frames = live.start(caller.tenant(), audience, since).flatMapMany(start -> {
                         lastSeq.set(start.seq());

@@ -1,0 +1,206 @@
+package br.com.totem.queue.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import br.com.totem.contracts.Priority;
+import br.com.totem.contracts.TicketPaid;
+import br.com.totem.queue.counter.QueueView;
+import br.com.totem.queue.identity.domain.DeviceKind;
+import br.com.totem.queue.support.QueueFixtures;
+import br.com.totem.queue.support.QueueFixtures.Team;
+import br.com.totem.queue.support.SocketProbe;
+import tools.jackson.databind.JsonNode;
+
+/** /ws/queue and /ws/panel on real Redis: snapshot, changes, resume, heartbeats, slow clients, roles. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LiveSocketIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    LiveQueue live;
+
+    WebTestClient http;
+    QueueFixtures fixtures;
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        fixtures = new QueueFixtures(context, http);
+    }
+
+    private TicketPaid pay(Team team, UUID service) {
+        TicketPaid paid = QueueFixtures.paid(service, "Banheira de Gelo", Priority.NORMAL, Instant.now());
+        fixtures.send(team.tenant(), paid);
+        return paid;
+    }
+
+    private static String type(JsonNode f) {
+        return f.get("type").asString();
+    }
+
+    @Test
+    void whenOperatorConnectsThenSnapshotThenNumberedChangesAndHeartbeats() {
+        Team team = fixtures.team();
+        UUID ice = UUID.randomUUID();
+        TicketPaid first = pay(team, ice);
+        await().atMost(QueueFixtures.BOUND).until(() -> fixtures.line(team.manager(), ice).size() == 1);
+
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/queue", team.operator(), false, null)) {
+            JsonNode snapshot = socket.next();
+            assertThat(type(snapshot)).isEqualTo("snapshot");
+            long seq = snapshot.get("seq").asLong();
+            assertThat(snapshot.get("lines").get(0).get("waiting").get(0).get("ticketId").asString()).isEqualTo(first.ticketId().toString());
+
+            TicketPaid second = pay(team, ice);
+            JsonNode enqueued = socket.next();
+            assertThat(type(enqueued)).isEqualTo("change");
+            assertThat(enqueued.get("seq").asLong()).isEqualTo(seq + 1);
+            assertThat(enqueued.get("kind").asString()).isEqualTo("ENQUEUED");
+            assertThat(enqueued.get("ticket").get("number").asString()).isEqualTo(second.number());
+            assertThat(enqueued.get("ticket").get("position").asInt()).isEqualTo(2);
+            assertThat(enqueued.get("lines").get(0).get("waiting")).hasSize(2);
+
+            UUID session = fixtures.openSession(team.operator(), fixtures.station(team.manager(), "Banheira 1"));
+            http.post().uri("/api/v1/queue/call-next").header("Authorization", "Bearer " + team.operator())
+                    .bodyValue(Map.of("sessionId", session)).exchange().expectStatus().isOk();
+            JsonNode called = socket.next();
+            assertThat(called.get("seq").asLong()).isEqualTo(seq + 2);
+            assertThat(called.get("kind").asString()).isEqualTo("CALLED");
+            assertThat(called.get("ticket").get("stationName").asString()).isEqualTo("Banheira 1");
+
+            JsonNode heartbeat = socket.next(f -> type(f).equals("heartbeat"));
+            assertThat(heartbeat.get("seq").asLong()).isEqualTo(seq + 2);
+        }
+    }
+
+    @Test
+    void whenPanelConnectsWithAQueryTokenThenItSeesCallsButNoNames() {
+        Team team = fixtures.team();
+        UUID ice = UUID.randomUUID();
+        fixtures.device(team.tenant(), "panel-1", DeviceKind.PANEL);
+        String panel = fixtures.deviceToken(team.tenant(), "panel-1");
+
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/panel", panel, true, null)) {
+            JsonNode snapshot = socket.next();
+            assertThat(type(snapshot)).isEqualTo("snapshot");
+            assertThat(snapshot.get("calls")).isEmpty();
+
+            TicketPaid paid = pay(team, ice);
+            await().atMost(QueueFixtures.BOUND).until(() -> fixtures.line(team.manager(), ice).size() == 1);
+            UUID session = fixtures.openSession(team.operator(), fixtures.station(team.manager(), "Banheira 2"));
+            http.post().uri("/api/v1/queue/call-next").header("Authorization", "Bearer " + team.operator())
+                    .bodyValue(Map.of("sessionId", session)).exchange().expectStatus().isOk();
+
+            JsonNode call = socket.next(); // the ENQUEUED change is not for the panel
+            assertThat(call.get("kind").asString()).isEqualTo("CALLED");
+            assertThat(call.get("call").get("number").asString()).isEqualTo(paid.number());
+            assertThat(call.get("call").get("stationName").asString()).isEqualTo("Banheira 2");
+            assertThat(call.toString()).doesNotContain("Maria").doesNotContain("displayName");
+        }
+        // a fresh panel gets the current calls in its snapshot
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/panel", panel, true, null)) {
+            JsonNode snapshot = socket.next();
+            assertThat(snapshot.get("calls")).hasSize(1);
+            assertThat(snapshot.toString()).doesNotContain("Maria");
+        }
+    }
+
+    @Test
+    void whenAClientReconnectsWithItsLastSeqThenItGetsWhatItMissedOrAFreshSnapshot() {
+        Team team = fixtures.team();
+        UUID ice = UUID.randomUUID();
+        long seq;
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/queue", team.operator(), true, null)) {
+            seq = socket.next().get("seq").asLong();
+        }
+        TicketPaid a = pay(team, ice);
+        await().atMost(QueueFixtures.BOUND).until(() -> fixtures.line(team.manager(), ice).size() == 1);
+        TicketPaid b = pay(team, ice);
+        await().atMost(QueueFixtures.BOUND).until(() -> fixtures.line(team.manager(), ice).size() == 2);
+
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/queue", team.operator(), true, seq)) {
+            JsonNode resumed = socket.next();
+            assertThat(type(resumed)).isEqualTo("resumed");
+            assertThat(resumed.get("seq").asLong()).isEqualTo(seq);
+            JsonNode first = socket.next();
+            JsonNode second = socket.next();
+            assertThat(List.of(first.get("seq").asLong(), second.get("seq").asLong())).containsExactly(seq + 1, seq + 2);
+            assertThat(List.of(first.get("ticket").get("number").asString(), second.get("ticket").get("number").asString()))
+                    .containsExactly(a.number(), b.number());
+        }
+        // up to date: nothing to replay
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/queue", team.operator(), false, seq + 2)) {
+            assertThat(type(socket.next())).isEqualTo("resumed");
+            assertThat(type(socket.next(f -> true))).isEqualTo("heartbeat");
+        }
+        // a sequence the server cannot serve (ahead of it, or trimmed): a fresh snapshot
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/queue", team.operator(), false, seq + 1000)) {
+            JsonNode snapshot = socket.next();
+            assertThat(type(snapshot)).isEqualTo("snapshot");
+            assertThat(snapshot.get("seq").asLong()).isEqualTo(seq + 2);
+            assertThat(snapshot.get("lines").get(0).get("waiting")).hasSize(2);
+        }
+    }
+
+    @Test
+    void whenAClientStopsReadingThenItIsDroppedInsteadOfGrowingMemory() throws Exception {
+        Team team = fixtures.team();
+        try (Socket raw = new Socket()) {
+            raw.setReceiveBufferSize(4096);
+            raw.connect(new InetSocketAddress("127.0.0.1", port));
+            String key = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 16).getBytes(StandardCharsets.UTF_8));
+            OutputStream out = raw.getOutputStream();
+            out.write(("GET /ws/queue HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer " + team.operator()
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            await().atMost(QueueFixtures.BOUND).until(() -> live.clients(team.tenant()) == 1);
+
+            // never read; the server keeps publishing large changes
+            String bulky = "x".repeat(10_000);
+            QueueView.Ticket ticket = new QueueView.Ticket(UUID.randomUUID(), "G001", UUID.randomUUID(), bulky, "NORMAL",
+                    "Maria S.", "WAITING", Instant.now(), 1, 15L, null, null, 0, null, null);
+            for (int i = 0; i < 1500 && live.clients(team.tenant()) > 0; i++) {
+                live.publish(team.tenant(), new QueueChange(QueueChange.Kind.ENQUEUED, ticket, List.of())).block(Duration.ofSeconds(5));
+            }
+            await().atMost(QueueFixtures.BOUND).until(() -> live.clients(team.tenant()) == 0);
+        }
+    }
+
+    @Test
+    void whenTheRoleDoesNotFitTheChannelThenTheHandshakeIsRefused() {
+        Team team = fixtures.team();
+        fixtures.device(team.tenant(), "panel-1", DeviceKind.PANEL);
+        fixtures.device(team.tenant(), "kiosk-1", DeviceKind.KIOSK);
+        String panel = fixtures.deviceToken(team.tenant(), "panel-1");
+        String kiosk = fixtures.deviceToken(team.tenant(), "kiosk-1");
+        http.get().uri("/ws/queue").header("Authorization", "Bearer " + panel).exchange().expectStatus().isForbidden();
+        http.get().uri("/ws/queue?access_token=" + kiosk).exchange().expectStatus().isForbidden();
+        http.get().uri("/ws/panel").header("Authorization", "Bearer " + kiosk).exchange().expectStatus().isForbidden();
+        http.get().uri("/ws/panel").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/ws/panel?access_token=forged").exchange().expectStatus().isUnauthorized();
+    }
+}
