@@ -54,6 +54,12 @@ public class CustomerPrivacy {
 
     /** The CPF masked (the requester typed it); the phone in full, as it is the person's own data. */
     public record Person(UUID id, String name, String cpf, String phone, Instant createdAt, Instant lastTicketAt) {
+
+        /** Codecs log encoded bodies at DEBUG: this keeps the phone out of such lines. */
+        @Override
+        public String toString() {
+            return "Person[id=" + id + ", cpf=" + cpf + ", phone=***]";
+        }
     }
 
     public record TicketFacts(UUID id, String number, LocalDate businessDate, String serviceName, long priceCents,

@@ -47,7 +47,7 @@ public final class ApiProblems {
     public static ProblemException transition(IllegalTicketTransitionException e) {
         return new ProblemException(HttpStatus.CONFLICT, INVALID_TICKET_TRANSITION, "Invalid ticket transition",
                 "Esta ação não é permitida para um ticket na situação " + e.from() + ".",
-                Map.of("status", e.from().name(), "action", e.action().name()));
+                Map.of("ticketStatus", e.from().name(), "action", e.action().name()));
     }
 
     private static List<Map<String, String>> errors(List<FieldViolation> violations) {

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -133,6 +134,7 @@ public abstract class IntegrationTest {
                         h.set("Idempotency-Key", key);
                     }
                 })
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange();
     }
 

@@ -19,6 +19,12 @@ record CreateTicketRequest(
             @Schema(description = "2–80 characters", example = "Maria da Silva") String name,
             @Schema(description = "with valid check digits, formatted or not", example = "529.982.247-25") String cpf,
             @Schema(description = "Brazilian number; stored as E.164", example = "(11) 98765-4321") String phone) {
+
+        /** Codecs log decoded bodies at DEBUG: this keeps the CPF and phone out of such lines. */
+        @Override
+        public String toString() {
+            return "CustomerInput[name=" + name + ", cpf=***, phone=***]";
+        }
     }
 
     @Schema(description = "the consent text the customer accepted")
