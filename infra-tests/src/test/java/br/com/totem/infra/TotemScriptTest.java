@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,29 @@ class TotemScriptTest {
         assertThat(help.exitCode()).as(help.output()).isZero();
         for (String command : List.of("up", "down", "status", "logs", "seed", "reset", "help")) {
             assertThat(help.output()).as("./totem help lists %s", command).containsPattern("(?m)^  " + command + "\\b");
+        }
+    }
+
+    /** ./totem runs target/<name>.jar of every runnable module on the module's own port. */
+    @Test
+    void theServiceTableListsEveryRunnableModuleWithItsJarAndPort() throws Exception {
+        ComposeFileTest.load();
+        String totem = Files.readString(Repo.root().resolve("totem"));
+        String table = totem.substring(totem.indexOf("SERVICE_TABLE=\""));
+        table = table.substring("SERVICE_TABLE=\"".length(), table.indexOf('"', "SERVICE_TABLE=\"".length()));
+        Map<String, String[]> rows = new HashMap<>();
+        for (String line : table.strip().split("\n")) {
+            String[] cols = line.strip().split("\\s+");
+            rows.put(cols[1], cols); // name module port db redis
+        }
+        for (var entry : ComposeFileTest.runnableModules().entrySet()) {
+            String module = entry.getKey();
+            String name = Path.of(module).getFileName().toString();
+            assertThat(rows).as("./totem SERVICE_TABLE has module %s", module).containsKey(module);
+            assertThat(rows.get(module)[0]).as("service name of %s", module).isEqualTo(name);
+            assertThat(rows.get(module)[2]).as("port of %s", module).isEqualTo(String.valueOf(entry.getValue()));
+            assertThat(Files.readString(Repo.root().resolve(module).resolve("pom.xml")))
+                    .as("%s/pom.xml builds target/%s.jar", module, name).contains("<finalName>" + name + "</finalName>");
         }
     }
 
