@@ -46,7 +46,8 @@ public final class BootstrapAdmin {
             var insert = c.prepareStatement("""
                     insert into staff_user (id, tenant_id, username, display_name, roles, password_hash)
                     values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, username) do nothing""");
-            insert.setObject(1, UUID.randomUUID());
+            UUID id = UUID.randomUUID();
+            insert.setObject(1, id);
             insert.setString(2, tenant);
             insert.setString(3, username);
             insert.setString(4, displayName);
@@ -58,7 +59,7 @@ public final class BootstrapAdmin {
                         insert into audit_log (tenant_id, actor, action, target_type, target_id, details)
                         values (?, 'system', 'user.bootstrap-admin', 'user', ?, '{}'::jsonb)""");
                 audit.setString(1, tenant);
-                audit.setString(2, username);
+                audit.setString(2, id.toString());
                 audit.executeUpdate();
             }
             System.out.println((created == 1 ? "created" : "exists") + ": " + tenant + "/" + username);
