@@ -42,15 +42,15 @@ public class OAuthController {
         if (client == null) {
             return Mono.just(ResponseEntity.status(401).body(Map.of("error", "invalid_client")));
         }
-        return exchange.getFormData().map(form -> issue(form));
+        return exchange.getFormData().map(form -> issue(client, form));
     }
 
-    private ResponseEntity<Map<String, Object>> issue(MultiValueMap<String, String> form) {
+    private ResponseEntity<Map<String, Object>> issue(String client, MultiValueMap<String, String> form) {
         if (!"client_credentials".equals(form.getFirst("grant_type"))) {
             return ResponseEntity.badRequest().body(Map.of("error", "unsupported_grant_type"));
         }
         String token = state.randomAlnum(40);
-        state.tokens.put(token, Instant.now().plus(properties.tokenTtl()));
+        state.tokens.put(token, new SandboxState.Token(client, Instant.now().plus(properties.tokenTtl())));
         state.tokensIssued.incrementAndGet();
         String scope = form.getFirst("scope") == null ? "cob.read cob.write pix.read pix.write webhook.read webhook.write"
                 : form.getFirst("scope");

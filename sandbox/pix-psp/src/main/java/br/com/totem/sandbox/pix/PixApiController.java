@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.springframework.web.server.ServerWebExchange;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -60,7 +62,9 @@ public class PixApiController {
     // ---- cob ---------------------------------------------------------------------------
 
     @PutMapping("/cob/{txid}")
-    public ResponseEntity<Map<String, Object>> putCob(@PathVariable String txid, @RequestBody Map<String, Object> body) {
+    public ResponseEntity<Map<String, Object>> putCob(@PathVariable String txid, @RequestBody Map<String, Object> body,
+                                                      ServerWebExchange exchange) {
+        String client = client(exchange);
         List<Map<String, String>> v = new ArrayList<>();
         if (!TXID.matcher(txid).matches()) {
             v.add(violacao("O campo cob.txid não respeita o _schema_.", "cob.txid"));
@@ -106,7 +110,9 @@ public class PixApiController {
             }
         }
         SandboxState.Cob existing = state.cobs.get(txid);
-        if (existing != null && !"ATIVA".equals(existing.status)) {
+        if (existing != null && !client.equals(existing.clientId)) {
+            v.add(violacao("O txid já é usado por outro recebedor.", "cob.txid"));
+        } else if (existing != null && !"ATIVA".equals(existing.status)) {
             v.add(violacao("A cobrança já existe e não está no status ATIVA.", "cob.txid"));
         }
         if (!v.isEmpty()) {
@@ -117,6 +123,7 @@ public class PixApiController {
             long loc = state.nextLocId();
             SandboxState.Cob fresh = new SandboxState.Cob(txid, Instant.now(), loc,
                     properties.locationHost() + "/qr/v2/" + state.randomAlnum(32).toLowerCase());
+            fresh.clientId = client;
             cob = state.cobs.putIfAbsent(txid, fresh);
             if (cob == null) {
                 cob = fresh;
@@ -137,13 +144,14 @@ public class PixApiController {
     }
 
     @GetMapping("/cob/{txid}")
-    public Map<String, Object> getCob(@PathVariable String txid) {
-        return cob(txid).toJson();
+    public Map<String, Object> getCob(@PathVariable String txid, ServerWebExchange exchange) {
+        return cob(txid, exchange).toJson();
     }
 
     @PatchMapping("/cob/{txid}")
-    public Map<String, Object> patchCob(@PathVariable String txid, @RequestBody Map<String, Object> body) {
-        SandboxState.Cob cob = cob(txid);
+    public Map<String, Object> patchCob(@PathVariable String txid, @RequestBody Map<String, Object> body,
+                                        ServerWebExchange exchange) {
+        SandboxState.Cob cob = cob(txid, exchange);
         synchronized (cob) {
             if (!"ATIVA".equals(cob.status)) {
                 throw cobInvalida(List.of(violacao("A cobrança não está no status ATIVA.", "cob.status")));
@@ -172,7 +180,9 @@ public class PixApiController {
     public Map<String, Object> listCobs(@RequestParam(required = false) String inicio, @RequestParam(required = false) String fim,
                                         @RequestParam(required = false) String status,
                                         @RequestParam(name = "paginacao.paginaAtual", defaultValue = "0") int pagina,
-                                        @RequestParam(name = "paginacao.itensPorPagina", defaultValue = "100") int itens) {
+                                        @RequestParam(name = "paginacao.itensPorPagina", defaultValue = "100") int itens,
+                                        ServerWebExchange exchange) {
+        String client = client(exchange);
         List<Map<String, String>> v = new ArrayList<>();
         Instant from = instant(inicio, "inicio", v);
         Instant to = instant(fim, "fim", v);
@@ -184,6 +194,7 @@ public class PixApiController {
                     "Os parâmetros de consulta não respeitam o _schema_.", v);
         }
         List<SandboxState.Cob> matching = state.allCobs().stream()
+                .filter(c -> client.equals(c.clientId))
                 .filter(c -> !c.criacao.isBefore(from) && !c.criacao.isAfter(to))
                 .filter(c -> status == null || status.equals(c.status))
                 .sorted(Comparator.comparing(c -> c.criacao))
@@ -292,6 +303,20 @@ public class PixApiController {
     @ExceptionHandler(SandboxError.class)
     public ResponseEntity<Map<String, Object>> error(SandboxError e) {
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(e.body());
+    }
+
+    /** A receiver sees only its own charges: another receiver's txid is simply not found. */
+    SandboxState.Cob cob(String txid, ServerWebExchange exchange) {
+        SandboxState.Cob cob = cob(txid);
+        if (!client(exchange).equals(cob.clientId)) {
+            throw SandboxError.notFound("Cobrança");
+        }
+        return cob;
+    }
+
+    static String client(ServerWebExchange exchange) {
+        Object client = exchange.getAttribute(SandboxFilters.CLIENT);
+        return client == null ? "" : client.toString();
     }
 
     SandboxState.Cob cob(String txid) {

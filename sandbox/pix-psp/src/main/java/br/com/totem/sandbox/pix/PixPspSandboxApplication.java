@@ -37,6 +37,9 @@ public class PixPspSandboxApplication {
         p.put("spring.main.banner-mode", "off");
         p.put("management.endpoints.web.exposure.include", "health");
         p.put("spring.jmx.enabled", "false");
+        // the host's shared defaults name health contributors the sandbox does not have
+        p.put("management.endpoint.health.group.readiness.include", "readinessState");
+        p.put("management.endpoint.health.validate-group-membership", "false");
         p.putAll(properties);
         return new SpringApplicationBuilder(PixPspSandboxApplication.class).properties(p).run();
     }

@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(-10)
 public class SandboxFilters implements WebFilter {
 
+    /** Exchange attribute: the OAuth2 client (the receiver) the request acts for. */
+    public static final String CLIENT = "sandbox.client";
+
     private final SandboxState state;
     private final JsonMapper json;
 
@@ -45,21 +48,26 @@ public class SandboxFilters implements WebFilter {
                 return write(exchange, new SandboxError(503, "ServicoIndisponivel", "Serviço Indisponível",
                         "Serviço não está disponível no momento. Serviço solicitado pode estar em manutenção ou fora da janela de funcionamento.", null));
             }
-            if (api && !authorized(exchange)) {
+            SandboxState.Token token = api ? token(exchange) : null;
+            if (api && token == null) {
                 return write(exchange, new SandboxError(401, "AcessoNegado", "Acesso Negado",
                         "Requisição de participante autenticado que viola alguma regra de autorização.", null));
+            }
+            if (token != null) {
+                exchange.getAttributes().put(CLIENT, token.clientId());
             }
             return chain.filter(exchange);
         }));
     }
 
-    private boolean authorized(ServerWebExchange exchange) {
+    /** The valid token of the request, or null. */
+    private SandboxState.Token token(ServerWebExchange exchange) {
         String auth = exchange.getRequest().getHeaders().getFirst("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
-            return false;
+            return null;
         }
-        Instant expires = state.tokens.get(auth.substring(7).trim());
-        return expires != null && expires.isAfter(Instant.now());
+        SandboxState.Token token = state.tokens.get(auth.substring(7).trim());
+        return token != null && token.expiresAt().isAfter(Instant.now()) ? token : null;
     }
 
     Mono<Void> write(ServerWebExchange exchange, SandboxError error) {

@@ -29,13 +29,14 @@ public class SandboxState {
     final Map<String, Cob> cobs = new ConcurrentHashMap<>();
     final Map<String, Pix> pixByE2e = new ConcurrentHashMap<>();
     final Map<String, Webhook> webhooks = new ConcurrentHashMap<>();
-    final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    final Map<String, Token> tokens = new ConcurrentHashMap<>();
     final AtomicLong tokensIssued = new AtomicLong();
     final AtomicLong webhooksSent = new AtomicLong();
     volatile Faults faults = Faults.NONE;
 
     public static final class Cob {
         final String txid;
+        volatile String clientId;
         final Instant criacao;
         final long locId;
         final String location;
@@ -152,6 +153,10 @@ public class SandboxState {
             }
             return m;
         }
+    }
+
+    /** An issued access token and the client (receiver) it belongs to. */
+    public record Token(String clientId, Instant expiresAt) {
     }
 
     public record Webhook(String chave, String webhookUrl, Instant criacao) {
