@@ -37,6 +37,8 @@ public class PaymentJobs {
     private final TenantSettingsStore settings;
     private final PixProvider pix;
     private final Disposable.Composite running = Disposables.composite();
+    /** tenant → URL registered by this instance (in memory: a restart registers again, which PUT makes harmless) */
+    private final java.util.Map<String, String> registered = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PaymentJobs(PaymentProperties properties, Reconciler reconciler, DailyReconciliation daily, WebhookProcessor webhooks,
                        TenantSettingsStore settings, PixProvider pix) {
@@ -52,6 +54,8 @@ public class PaymentJobs {
     public void start() {
         if (properties.webhook().registerOnStartup()) {
             running.add(registerWebhooks().subscribe());
+            // settings seeded or changed while running get registered on a later pass
+            running.add(loop("webhook registration", properties.reconcile().interval(), this::registerWebhooks));
         }
         running.add(loop("reconciliation", properties.reconcile().interval(), reconciler::runOnce));
         running.add(loop("webhook receipts", properties.webhook().processInterval(), webhooks::processPending));
@@ -67,6 +71,7 @@ public class PaymentJobs {
     /** PUT /webhook/{chave} for every tenant with a webhook URL: {@code url?tenant=..&hmac=..&ignorar=}. */
     public Mono<Void> registerWebhooks() {
         return settings.all().filter(s -> s.usesPix() && s.webhookUrl() != null)
+                .filter(s -> !registeredUrl(s).equals(registered.get(s.tenantId())))
                 .concatMap(this::register)
                 .then();
     }
@@ -74,7 +79,10 @@ public class PaymentJobs {
     public Mono<Void> register(TenantSettings s) {
         String url = registeredUrl(s);
         return pix.registerWebhook(s, url)
-                .doOnSuccess(v -> log.info("webhook registered at the PSP for tenant {}", s.tenantId()))
+                .doOnSuccess(v -> {
+                    registered.put(s.tenantId(), url);
+                    log.info("webhook registered at the PSP for tenant {}", s.tenantId());
+                })
                 .onErrorResume(e -> {
                     // the PSP's message may echo the URL, which carries the secret: log only the kind of failure
                     log.warn("webhook registration for tenant {} failed: {}", s.tenantId(),
