@@ -29,7 +29,9 @@ public abstract class ServiceBootChecks {
 
     @BeforeEach
     void client() {
+        // a Prometheus scrape of a context that served many endpoints outgrows the 256 KB default
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
                 .responseTimeout(Duration.ofSeconds(10)).build();
     }
 
