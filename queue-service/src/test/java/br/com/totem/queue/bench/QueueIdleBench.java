@@ -51,10 +51,11 @@ public final class QueueIdleBench {
             while (snapshots.get() + failures.get() < opened && System.nanoTime() < deadline) {
                 Thread.sleep(200); // bench harness
             }
+            System.gc(); // only the client's; the server's heap is read after its own collections
             Thread.sleep(3000); // let heartbeats run on every connection before measuring
-            String clients = get(http, base + "/actuator/metrics/totem.queue.live.clients");
-            String heap = get(http, base + "/actuator/metrics/jvm.memory.used?tag=area:heap");
-            String health = get(http, base + "/actuator/health/liveness");
+            String clients = get(http, token, base + "/actuator/metrics/totem.queue.live.clients");
+            String heap = get(http, token, base + "/actuator/metrics/jvm.memory.used?tag=area:heap");
+            String health = get(http, token, base + "/actuator/health/liveness");
             System.out.printf("opened %d: snapshots %d, failures %d, server clients %s, heap used %s MiB, liveness %s%n",
                     opened, snapshots.get(), failures.get(), value(clients), value(heap) == null ? "?" :
                             String.format("%.0f", Double.parseDouble(value(heap)) / 1048576), health.contains("UP") ? "UP" : health);
@@ -66,9 +67,10 @@ public final class QueueIdleBench {
         System.exit(0);
     }
 
-    static String get(HttpClient http, String url) {
+    static String get(HttpClient http, String token, String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             return "ERROR " + e;
         }
