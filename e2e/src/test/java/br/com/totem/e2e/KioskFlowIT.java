@@ -1,0 +1,227 @@
+package br.com.totem.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+import reactor.core.Disposable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The kiosk flow of architecture.md on the real suite, only through the gateway (the bank's
+ * payment comes from the Pix sandbox, as the customer's bank app would).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KioskFlowIT {
+
+    static final Duration BOUND = Duration.ofSeconds(60);
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    Suite suite;
+    WebClient gateway;
+    final java.util.List<Disposable> sockets = new java.util.ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        suite = Suite.startOrUseRunning();
+        gateway = WebClient.builder().baseUrl(suite.gatewayUrl())
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
+    }
+
+    @AfterAll
+    void stop() {
+        sockets.forEach(Disposable::dispose);
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    record Reply(int status, JsonNode body, HttpHeaders headers) {
+    }
+
+    Reply call(String method, String path, String token, Object body, Map<String, String> headers) {
+        var spec = gateway.method(HttpMethod.valueOf(method)).uri(path).headers(h -> {
+            if (token != null) {
+                h.setBearerAuth(token);
+            }
+            headers.forEach(h::set);
+        });
+        var ready = body == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return ready.exchangeToMono(r -> r.toEntity(String.class))
+                .map(e -> new Reply(e.getStatusCode().value(), parse(e.getBody()), e.getHeaders()))
+                .block(BOUND);
+    }
+
+    Reply call(String method, String path, String token, Object body) {
+        return call(method, path, token, body, Map.of());
+    }
+
+    static JsonNode parse(String body) {
+        return body == null || body.isBlank() ? json.nullNode() : json.readTree(body);
+    }
+
+    String deviceToken(String tenant, String deviceId) {
+        Reply r = call("POST", "/api/v1/auth/device-token", null,
+                Map.of("tenant", tenant, "deviceId", deviceId, "secret", Suite.DEMO_SECRET));
+        assertThat(r.status()).as("device token of %s/%s: %s", tenant, deviceId, r.body()).isEqualTo(200);
+        return r.body().get("accessToken").asString();
+    }
+
+    BlockingQueue<JsonNode> socket(String path, String token) {
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        URI uri = URI.create(suite.gatewayUrl().replaceFirst("^http", "ws") + path + "?access_token=" + token);
+        sockets.add(new ReactorNettyWebSocketClient().execute(uri, session -> session.receive()
+                .doOnNext(m -> frames.add(json.readTree(m.getPayloadAsText()))).then()).subscribe());
+        return frames;
+    }
+
+    static JsonNode awaitFrame(BlockingQueue<JsonNode> frames, java.util.function.Predicate<JsonNode> match) {
+        return await().atMost(BOUND).until(() -> {
+            JsonNode f;
+            while ((f = frames.poll()) != null) {
+                if (match.test(f)) {
+                    return f;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+    }
+
+    @Test
+    void whenCustomerPaysThenTheTicketIsNumberedQueuedCalledServedAndCompleted() {
+        String kiosk = deviceToken("demo", "kiosk-1");
+
+        Reply services = call("GET", "/api/v1/services", kiosk, null);
+        assertThat(services.status()).isEqualTo(200);
+        JsonNode ice = null;
+        for (JsonNode s : services.body()) {
+            if ("G".equals(s.get("prefix").asString())) {
+                ice = s;
+            }
+        }
+        assertThat(ice).as("Banheira de Gelo in the catalog: %s", services.body()).isNotNull();
+        int consentVersion = call("GET", "/api/v1/consents/current", kiosk, null).body().get("version").asInt();
+
+        Map<String, Object> order = Map.of("serviceId", ice.get("id").asString(),
+                "customer", Map.of("name", "Maria da Silva", "cpf", "529.982.247-25", "phone", "(11) 98765-4321"),
+                "consent", Map.of("version", consentVersion, "accepted", true));
+        String key = UUID.randomUUID().toString();
+        Reply created = call("POST", "/api/v1/tickets", kiosk, order, Map.of("Idempotency-Key", key));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        String ticketId = created.body().get("id").asString();
+        assertThat(created.body().get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        // the kiosk timed out and retries with the same key: the same ticket, not a second one
+        Reply retried = call("POST", "/api/v1/tickets", kiosk, order, Map.of("Idempotency-Key", key));
+        assertThat(retried.body().get("id").asString()).isEqualTo(ticketId);
+
+        JsonNode link = await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Reply r = call("POST", "/api/v1/payments/link", kiosk, Map.of("ticketId", ticketId));
+            return r.status() == 200 ? r.body() : null;
+        }, java.util.Objects::nonNull);
+        assertThat(link.get("pixCopiaECola").asString()).startsWith("000201");
+        assertThat(link.get("amountCents").asLong()).isEqualTo(6000);
+
+        // the operator opens Banheira 1 and watches the queue; the TV panel watches the calls
+        Reply login = call("POST", "/api/v1/auth/login", null, Map.of("tenant", "demo", "username", "operador", "pin", "1234"));
+        assertThat(login.status()).as("%s", login.body()).isEqualTo(200);
+        String operator = login.body().get("accessToken").asString();
+        String stationId = null;
+        for (JsonNode st : call("GET", "/api/v1/stations", operator, null).body()) {
+            if ("Banheira 1".equals(st.get("name").asString())) {
+                stationId = st.get("id").asString();
+            }
+        }
+        assertThat(stationId).isNotNull();
+        Reply session = call("POST", "/api/v1/queue/sessions", operator, Map.of("stationId", stationId));
+        assertThat(session.status()).as("%s", session.body()).isIn(200, 201);
+        String sessionId = session.body().get("id").asString();
+        BlockingQueue<JsonNode> queueFrames = socket("/ws/queue", operator);
+        BlockingQueue<JsonNode> panelFrames = socket("/ws/panel", deviceToken("demo", "panel-1"));
+        awaitFrame(queueFrames, f -> "snapshot".equals(f.path("type").asString()));
+
+        // the customer's bank pays the Pix
+        var bank = WebClient.create(suite.pixPspUrl());
+        bank.post().uri("/sandbox/cob/{txid}/pay", link.get("txid").asString()).retrieve().toBodilessEntity().block(BOUND);
+
+        JsonNode paid = await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(
+                () -> call("GET", "/api/v1/tickets/" + ticketId, kiosk, null).body(),
+                t -> "PAID".equals(t.get("status").asString()));
+        String number = paid.get("number").asString();
+        assertThat(number).matches("G\\d{3}");
+
+        awaitFrame(queueFrames, f -> "change".equals(f.path("type").asString())
+                && "ENQUEUED".equals(f.path("kind").asString()) && number.equals(f.path("ticket").path("number").asString()));
+
+        Reply called = call("POST", "/api/v1/queue/call-next", operator, Map.of("sessionId", sessionId));
+        assertThat(called.status()).as("%s", called.body()).isEqualTo(200);
+        assertThat(called.body().toString()).contains(number);
+        String queueTicketId = ticketId;
+        awaitFrame(panelFrames, f -> "change".equals(f.path("type").asString())
+                && "CALLED".equals(f.path("kind").asString()) && number.equals(f.path("call").path("number").asString()));
+
+        assertThat(call("POST", "/api/v1/queue/tickets/" + queueTicketId + "/start", operator, Map.of()).status()).isEqualTo(200);
+        assertThat(call("POST", "/api/v1/queue/tickets/" + queueTicketId + "/finish", operator, Map.of()).status()).isEqualTo(200);
+
+        JsonNode done = await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(
+                () -> call("GET", "/api/v1/tickets/" + ticketId, kiosk, null).body(),
+                t -> "COMPLETED".equals(t.get("status").asString()));
+        assertThat(done.get("stationName").asString()).isEqualTo("Banheira 1");
+        call("DELETE", "/api/v1/queue/sessions/" + sessionId, operator, null);
+    }
+
+    @Test
+    void refusals() {
+        // no token
+        Reply anonymous = call("GET", "/api/v1/services", null, null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.headers().getContentType().toString()).startsWith("application/problem+json");
+
+        String kiosk = deviceToken("demo", "kiosk-1");
+        // a kiosk on a manager route
+        assertThat(call("GET", "/api/v1/customers/export?cpf=52998224725", kiosk, null).status()).isEqualTo(403);
+
+        // another tenant's ticket
+        JsonNode service = call("GET", "/api/v1/services", kiosk, null).body().get(0);
+        int version = call("GET", "/api/v1/consents/current", kiosk, null).body().get("version").asInt();
+        Reply demoTicket = call("POST", "/api/v1/tickets", kiosk, Map.of("serviceId", service.get("id").asString(),
+                        "customer", Map.of("name", "João Souza", "cpf", "111.444.777-35", "phone", "11987654321"),
+                        "consent", Map.of("version", version, "accepted", true)),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(demoTicket.status()).isEqualTo(201);
+        String outroKiosk = deviceToken("outro", "kiosk-1");
+        assertThat(call("GET", "/api/v1/tickets/" + demoTicket.body().get("id").asString(), outroKiosk, null).status())
+                .isEqualTo(404);
+
+        // a 2 MiB body
+        assertThat(call("POST", "/api/v1/tickets", outroKiosk, "x".repeat(2 * 1024 * 1024),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())).status()).isEqualTo(413);
+
+        // the 101st ticket request of a tenant in a minute (a token bucket: only its refill passes after 100)
+        int first429 = -1;
+        for (int i = 1; i <= 110 && first429 < 0; i++) {
+            Reply r = call("POST", "/api/v1/tickets", outroKiosk, Map.of(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            if (r.status() == 429) {
+                first429 = i;
+                assertThat(r.headers().getFirst("Retry-After")).isNotNull();
+            }
+        }
+        assertThat(first429).as("429 after the tenant's 100 requests").isBetween(101, 110);
+    }
+}

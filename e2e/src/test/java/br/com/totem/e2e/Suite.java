@@ -1,0 +1,210 @@
+package br.com.totem.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import br.com.totem.testkit.TestInfrastructure;
+
+/**
+ * The whole suite for end-to-end tests. With {@code TOTEM_E2E_GATEWAY} set (e.g.
+ * {@code http://127.0.0.1:8080} after {@code ./totem up}) it uses that running suite.
+ * Otherwise it starts every service and the Pix sandbox from their built jars as separate
+ * JVMs, on free ports, with this run's own databases and vhost (libs/testkit), runs the seed
+ * scripts against them, and stops them at the end.
+ */
+final class Suite implements AutoCloseable {
+
+    static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    static final List<String> LEAN_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseCompactObjectHeaders");
+    static final String DEMO_SECRET = "totem-demo-2026";
+
+    /** name → module, database id (null: none). */
+    record App(String name, String module, String dbId) {
+    }
+
+    static final List<App> APPS = List.of(
+            new App("pix-psp", "sandbox/pix-psp", null),
+            new App("queue-service", "queue-service", "queue"),
+            new App("ticket-service", "ticket-service", "ticket"),
+            new App("payment-service", "payment-service", "payment"),
+            new App("print-service", "print-service", "print"),
+            new App("report-service", "report-service", "report"),
+            new App("gateway", "gateway", null));
+
+    final String gateway;
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final Path logs = ROOT.resolve("e2e/target/suite-logs");
+
+    private Suite(String gateway) {
+        this.gateway = gateway;
+    }
+
+    static Suite startOrUseRunning() throws Exception {
+        String running = System.getenv("TOTEM_E2E_GATEWAY");
+        if (running != null && !running.isBlank()) {
+            return new Suite(running);
+        }
+        Suite suite = new Suite(null);
+        suite.start();
+        return suite;
+    }
+
+    String gatewayUrl() {
+        return gateway != null ? gateway : "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    /** The Pix sandbox, which plays the customer's bank. */
+    String pixPspUrl() {
+        return gateway != null ? System.getenv().getOrDefault("TOTEM_E2E_PIX_PSP", "http://127.0.0.1:8090") : url("pix-psp");
+    }
+
+    String url(String app) {
+        return "http://127.0.0.1:" + ports.get(app);
+    }
+
+    private void start() throws Exception {
+        Files.createDirectories(logs);
+        var infra = TestInfrastructure.get();
+        for (App app : APPS) {
+            ports.put(app.name(), freePort());
+        }
+        // what every service reads (docs/configuration.md), pointed at this run's infrastructure
+        environment.putAll(stringMap(infra.propertiesFor("unused")));
+        environment.remove("TOTEM_DB_NAME");
+        environment.put("TOTEM_JWKS_URI", url("queue-service") + "/.well-known/jwks.json");
+        environment.put("TOTEM_DEMO_SECRET", DEMO_SECRET);
+        environment.putAll(Secrets.RUN);
+        for (String s : List.of("ticket", "payment", "queue", "print", "report")) {
+            environment.put("TOTEM_" + s.toUpperCase() + "_URL", url(s + "-service"));
+        }
+        environment.put("TOTEM_PIX_PSP_URL", url("pix-psp"));
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (App app : APPS) {
+            Path jar = ROOT.resolve(app.module()).resolve("target").resolve(app.name().equals("pix-psp") ? "pix-psp.jar" : app.name() + ".jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: the e2e module runs after every service is packaged");
+            }
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(LEAN_JVM);
+            command.add("-jar");
+            command.add(jar.toString());
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(app.name() + ".log").toFile());
+            pb.environment().putAll(environment);
+            pb.environment().put("SERVER_PORT", String.valueOf(ports.get(app.name())));
+            if (app.dbId() != null) {
+                pb.environment().put("TOTEM_DB_NAME", infra.database(app.dbId()));
+            }
+            processes.add(pb.start());
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::close));
+        awaitReady(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("TOTEM_E2E_READY_SECONDS", "240"))));
+        seed();
+    }
+
+    private void awaitReady(Duration bound) throws Exception {
+        Instant deadline = Instant.now().plus(bound);
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build()) {
+            for (App app : APPS) {
+                while (true) {
+                    Process p = processes.get(APPS.indexOf(app));
+                    if (!p.isAlive()) {
+                        throw new IllegalStateException(app.name() + " exited with " + p.exitValue() + "; see " + logs.resolve(app.name() + ".log"));
+                    }
+                    try {
+                        var response = http.send(HttpRequest.newBuilder(URI.create(url(app.name()) + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 200) {
+                            break;
+                        }
+                    } catch (IOException notYet) {
+                        // still starting
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException(app.name() + " not ready within " + bound + "; see " + logs.resolve(app.name() + ".log"));
+                    }
+                    Thread.sleep(250); // polling a process we do not control: no condition to wait on
+                }
+            }
+        }
+    }
+
+    /** The demo data of architecture.md, through the same seed scripts as `./totem seed`. */
+    private void seed() throws Exception {
+        File dir = ROOT.resolve("scripts/seed.d").toFile();
+        File[] scripts = dir.listFiles((d, name) -> name.endsWith(".sh"));
+        if (scripts == null) {
+            return;
+        }
+        java.util.Arrays.sort(scripts);
+        var infra = TestInfrastructure.get();
+        for (File script : scripts) {
+            ProcessBuilder pb = new ProcessBuilder("bash", script.getPath()).redirectErrorStream(true)
+                    .redirectOutput(logs.resolve("seed-" + script.getName() + ".log").toFile());
+            pb.environment().putAll(environment);
+            // the variables ./totem seed sets, pointed at this run's ports and databases
+            for (App app : APPS) {
+                pb.environment().put("TOTEM_URL_" + app.name().toUpperCase().replace('-', '_'), url(app.name()));
+                if (app.dbId() != null) {
+                    pb.environment().put("TOTEM_" + app.dbId().toUpperCase() + "_DB_NAME", infra.database(app.dbId()));
+                    pb.environment().put("TOTEM_" + app.dbId().toUpperCase() + "_DB_USER", infra.endpoints().pgUser());
+                }
+            }
+            pb.environment().put("TOTEM_PG_ADMIN_USER", infra.endpoints().pgUser());
+            pb.environment().put("PGPASSWORD", infra.endpoints().pgPassword());
+            Process p = pb.start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("seed " + script.getName() + " failed; see " + logs);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Process p : processes.reversed()) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+
+    private static Map<String, String> stringMap(Map<String, Object> map) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
