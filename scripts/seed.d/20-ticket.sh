@@ -11,7 +11,7 @@ PGPORT=${TOTEM_DB_PORT:-5432}
 PGUSER=${TOTEM_PG_ADMIN_USER:-postgres}
 export PGHOST PGPORT PGUSER
 
-psql -v ON_ERROR_STOP=1 -q -d totem_ticket <<'SQL'
+psql -v ON_ERROR_STOP=1 -q -d "${TOTEM_TICKET_DB_NAME:-totem_ticket}" <<'SQL'
 begin;
 
 insert into tenant_settings (tenant_id, time_zone)
