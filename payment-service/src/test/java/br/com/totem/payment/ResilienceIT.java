@@ -35,7 +35,7 @@ class ResilienceIT extends PaymentIT {
                     .jsonPath("$.manualPaymentAvailable").isEqualTo(true);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
-        assertThat(provider.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(provider.circuitBreaker(tenant).getState()).isEqualTo(CircuitBreaker.State.OPEN);
         // with the breaker open the PSP is not even called: the answer is immediate
         long start = System.nanoTime();
         link(ticketId).expectStatus().isEqualTo(503);
@@ -44,14 +44,14 @@ class ResilienceIT extends PaymentIT {
 
         String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(scrape).contains("resilience4j_circuitbreaker_state").contains("name=\"bacenPix\"")
+        assertThat(scrape).contains("resilience4j_circuitbreaker_state").contains("name=\"bacenPix-" + tenant + "\"")
                 .contains("resilience4j_retry_calls").contains("resilience4j_bulkhead_available_concurrent_calls");
 
         sandbox.control().delete().uri("/sandbox/faults").exchange().expectStatus().isNoContent();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
                 .until(() -> link(ticketId).returnResult(String.class).getStatus().value() == 200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> provider.circuitBreaker().getState() == CircuitBreaker.State.CLOSED
-                || provider.circuitBreaker().getState() == CircuitBreaker.State.HALF_OPEN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> provider.circuitBreaker(tenant).getState() == CircuitBreaker.State.CLOSED
+                || provider.circuitBreaker(tenant).getState() == CircuitBreaker.State.HALF_OPEN);
         link(ticketId).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
     }
 }

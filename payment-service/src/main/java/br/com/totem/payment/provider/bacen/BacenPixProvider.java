@@ -39,9 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The BACEN API Pix v2 adapter, as Sicredi serves it (and as the pix-psp sandbox imitates it).
- * Every call goes through the Resilience4j instance {@value #INSTANCE} declared in
- * application.yml: time limit, bulkhead, circuit breaker, and retry with exponential backoff
- * and jitter. Retrying is safe because every call here is idempotent: GET, or PUT/PATCH on ids
+ * Every call goes through Resilience4j instances configured as {@value #INSTANCE} in
+ * application.yml (one set per tenant, named {@code bacenPix-<tenant>}): time limit, bulkhead,
+ * circuit breaker, and retry with exponential backoff and jitter. Retrying is safe because every call here is idempotent: GET, or PUT/PATCH on ids
  * we chose (txid, devolução id).
  */
 @Component
@@ -52,24 +52,32 @@ public class BacenPixProvider implements PixProvider {
     private final PspHttpClients clients;
     private final OAuthTokens tokens;
     private final JsonMapper json;
-    private final TimeLimiter timeLimiter;
-    private final Bulkhead bulkhead;
-    private final CircuitBreaker breaker;
-    private final Retry retry;
+    private final TimeLimiterRegistry timeLimiters;
+    private final BulkheadRegistry bulkheads;
+    private final CircuitBreakerRegistry breakers;
+    private final RetryRegistry retries;
 
     public BacenPixProvider(PspHttpClients clients, OAuthTokens tokens, JsonMapper json, TimeLimiterRegistry timeLimiters,
                             BulkheadRegistry bulkheads, CircuitBreakerRegistry breakers, RetryRegistry retries) {
         this.clients = clients;
         this.tokens = tokens;
         this.json = json;
-        this.timeLimiter = timeLimiters.timeLimiter(INSTANCE);
-        this.bulkhead = bulkheads.bulkhead(INSTANCE);
-        this.breaker = breakers.circuitBreaker(INSTANCE);
-        this.retry = retries.retry(INSTANCE);
+        this.timeLimiters = timeLimiters;
+        this.bulkheads = bulkheads;
+        this.breakers = breakers;
+        this.retries = retries;
     }
 
-    public CircuitBreaker circuitBreaker() {
-        return breaker;
+    /**
+     * The tenant's own instances, configured as {@value #INSTANCE} in application.yml: one
+     * tenant's broken endpoint or certificate never opens the breaker of the others.
+     */
+    private String instance(TenantSettings t) {
+        return INSTANCE + "-" + t.tenantId();
+    }
+
+    public CircuitBreaker circuitBreaker(String tenant) {
+        return breakers.circuitBreaker(INSTANCE + "-" + tenant, breakers.circuitBreaker(INSTANCE).getCircuitBreakerConfig());
     }
 
     @Override
@@ -168,6 +176,11 @@ public class BacenPixProvider implements PixProvider {
             }));
         }).onErrorMap(e -> !(e instanceof PspException) && !(e instanceof TimeoutException),
                 e -> new PspException.Unavailable(method + " " + path + " failed: " + e.getMessage(), 0, e)));
+        String name = instance(t);
+        TimeLimiter timeLimiter = timeLimiters.timeLimiter(name, timeLimiters.timeLimiter(INSTANCE).getTimeLimiterConfig());
+        Bulkhead bulkhead = bulkheads.bulkhead(name, bulkheads.bulkhead(INSTANCE).getBulkheadConfig());
+        CircuitBreaker breaker = circuitBreaker(t.tenantId());
+        Retry retry = retries.retry(name, retries.retry(INSTANCE).getRetryConfig());
         return once
                 .transformDeferred(TimeLimiterOperator.of(timeLimiter))
                 .transformDeferred(BulkheadOperator.of(bulkhead))

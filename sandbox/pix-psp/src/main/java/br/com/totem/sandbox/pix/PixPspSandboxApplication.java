@@ -3,11 +3,14 @@ package br.com.totem.sandbox.pix;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Stand-in for the bank's BACEN Pix API v2 (Sicredi), for dev runs, demos and end-to-end tests. */
@@ -20,6 +23,23 @@ public class PixPspSandboxApplication {
         SpringApplication app = new SpringApplication(PixPspSandboxApplication.class);
         app.setDefaultProperties(Map.of(EmbeddedAutoConfigurationFilter.ENABLED, "true"));
         app.run(args);
+    }
+
+    /**
+     * The sandbox's Netty server gets its own event loops instead of Reactor's global ones, so
+     * closing an embedded sandbox (a test's TLS bank) never stops the host's other servers.
+     */
+    @Bean
+    static BeanPostProcessor ownNettyResources() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof ReactorResourceFactory factory) {
+                    factory.setUseGlobalResources(false);
+                }
+                return bean;
+            }
+        };
     }
 
     /**
