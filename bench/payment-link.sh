@@ -8,6 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -o -pl payment-service verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=PaymentLinkBench -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Dbench.rate="${BENCH_RATE:-20}" -Dbench.seconds="${BENCH_SECONDS:-30}" \
-  -DargLine="-Dbench.rate=${BENCH_RATE:-20} -Dbench.seconds=${BENCH_SECONDS:-30} -Xmx512m -XX:+UseSerialGC"
+  -Dbench.rate="${BENCH_RATE:-20}" -Dbench.seconds="${BENCH_SECONDS:-30}"
 cat payment-service/target/payment-link-bench.txt
