@@ -37,6 +37,25 @@ per_service_rss() {
   done
 }
 
+# busy CPU ticks of the whole machine, and of our service pids
+machine_busy_ticks() {
+  local _cpu user nice system idle iowait irq softirq steal _rest
+  read -r _cpu user nice system idle iowait irq softirq steal _rest </proc/stat
+  printf '%s' "$((user + nice + system + irq + softirq + steal))"
+}
+our_ticks() {
+  local f pid fields sum=0
+  for f in var/run/*.pid; do
+    [[ -f "$f" ]] || continue
+    pid=$(<"$f")
+    fields=$(cut -d')' -f2- "/proc/$pid/stat" 2>/dev/null) || continue
+    read -r -a fields <<<"$fields"
+    sum=$((sum + fields[11] + fields[12])) # utime, stime (fields 14 and 15 of stat)
+  done
+  printf '%s' "$sum"
+}
+TICKS=$(getconf CLK_TCK 2>/dev/null || echo 100)
+
 ms() { date +%s%3N; }
 fmt_s() { printf '%d.%01d' "$(($1 / 1000))" "$((($1 % 1000) / 100))"; }
 
@@ -46,9 +65,11 @@ echo "== warm-up: build what is stale, provision, train the AOT caches"
 
 times=()
 rsses=()
+others=()
 for ((i = 1; i <= RUNS; i++)); do
   sleep 3
   load=$(cut -d' ' -f1-3 /proc/loadavg)
+  b0=$(machine_busy_ticks)
   t0=$(ms)
   if ! ./totem up --no-build --no-seed >"var/log/bench-up-$i.log" 2>&1; then
     tail -n 40 "var/log/bench-up-$i.log"
@@ -56,12 +77,17 @@ for ((i = 1; i <= RUNS; i++)); do
     exit 1
   fi
   t1=$(ms)
+  b1=$(machine_busy_ticks)
+  ours=$(our_ticks)
+  other_ms=$(((b1 - b0 - ours) * 1000 / TICKS))
+  ((other_ms < 0)) && other_ms=0
+  others+=("$other_ms")
   sleep "$SETTLE"
   rss=$(total_rss_kib)
   times+=("$((t1 - t0))")
   rsses+=("$rss")
-  printf 'run %d: all ready %s s after ./totem up; total RSS %d MiB (%s s later); load average before: %s\n  %s\n' \
-    "$i" "$(fmt_s "$((t1 - t0))")" "$((rss / 1024))" "$SETTLE" "$load" "$(per_service_rss)"
+  printf 'run %d: all ready %s s after ./totem up; total RSS %d MiB (%s s later); CPU used by everything else (./totem included) meanwhile: %s core-s of %s; load average before: %s\n  %s\n' \
+    "$i" "$(fmt_s "$((t1 - t0))")" "$((rss / 1024))" "$SETTLE" "$(fmt_s "$other_ms")" "$(fmt_s "$(((t1 - t0) * $(nproc)))")" "$load" "$(per_service_rss)"
   ./totem down >/dev/null
 done
 
@@ -69,7 +95,7 @@ echo
 echo "machine: $(nproc) cores, $(($(sed -n 's/^MemTotal:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/meminfo) / 1024)) MiB RAM"
 echo "java: $("$JAVA" -version 2>&1 | head -n 2 | tr '\n' ' ')"
 echo "flags: $(sed -n '/^LEAN_JAVA_OPTS=(/,/)/p' totem | tr -d '\n' | sed 's/^LEAN_JAVA_OPTS=(//; s/)$//; s/  */ /g') -XX:AOTCache=var/app/<svc>/app.aot"
-printf '| run | all ready (s) | total RSS (MiB) |\n|---|---|---|\n'
+printf '| run | all ready (s) | total RSS (MiB) | CPU of everything else meanwhile (core-s) |\n|---|---|---|---|\n'
 for ((i = 0; i < RUNS; i++)); do
-  printf '| %d | %s | %d |\n' "$((i + 1))" "$(fmt_s "${times[$i]}")" "$((rsses[$i] / 1024))"
+  printf '| %d | %s | %d | %s |\n' "$((i + 1))" "$(fmt_s "${times[$i]}")" "$((rsses[$i] / 1024))" "$(fmt_s "${others[$i]}")"
 done
