@@ -3,7 +3,8 @@
 # with a built tree and warm JDK AOT caches, and the total RSS of the running suite
 # (sum of VmRSS of every pid in var/run/). Results go in docs/benchmarks.md.
 #
-#   bench/suite-startup.sh [RUNS]      (default 3; SETTLE=seconds before reading RSS, default 10)
+#   bench/suite-startup.sh [RUNS]      (default 3; SETTLE=seconds before reading RSS, default 10;
+#                                       WARMUP=0 skips the warm-up ./totem up)
 #
 # It leaves the suite stopped. Needs the same as ./totem: JDK 25 and the three servers.
 set -euo pipefail
@@ -59,13 +60,16 @@ TICKS=$(getconf CLK_TCK 2>/dev/null || echo 100)
 ms() { date +%s%3N; }
 fmt_s() { printf '%d.%01d' "$(($1 / 1000))" "$((($1 % 1000) / 100))"; }
 
-echo "== warm-up: build what is stale, provision, train the AOT caches"
-./totem up --no-seed >var/log/bench-warmup.log 2>&1 || { tail -n 40 var/log/bench-warmup.log; exit 1; }
+if [[ "${WARMUP:-1}" == 1 ]]; then
+  echo "== warm-up: build what is stale, provision, train the AOT caches (WARMUP=0 skips it)"
+  ./totem up --no-seed >var/log/bench-warmup.log 2>&1 || { tail -n 40 var/log/bench-warmup.log; exit 1; }
+fi
 ./totem down >/dev/null
 
 times=()
 rsses=()
 others=()
+ourss=()
 for ((i = 1; i <= RUNS; i++)); do
   sleep 3
   load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -82,12 +86,14 @@ for ((i = 1; i <= RUNS; i++)); do
   other_ms=$(((b1 - b0 - ours) * 1000 / TICKS))
   ((other_ms < 0)) && other_ms=0
   others+=("$other_ms")
+  ours_ms=$((ours * 1000 / TICKS))
+  ourss+=("$ours_ms")
   sleep "$SETTLE"
   rss=$(total_rss_kib)
   times+=("$((t1 - t0))")
   rsses+=("$rss")
-  printf 'run %d: all ready %s s after ./totem up; total RSS %d MiB (%s s later); CPU used by everything else (./totem included) meanwhile: %s core-s of %s; load average before: %s\n  %s\n' \
-    "$i" "$(fmt_s "$((t1 - t0))")" "$((rss / 1024))" "$SETTLE" "$(fmt_s "$other_ms")" "$(fmt_s "$(((t1 - t0) * $(nproc)))")" "$load" "$(per_service_rss)"
+  printf 'run %d: all ready %s s after ./totem up; total RSS %d MiB (%s s later); CPU of the suite until ready %s core-s, of everything else (./totem included) meanwhile %s core-s, of %s available; load average before: %s\n  %s\n' \
+    "$i" "$(fmt_s "$((t1 - t0))")" "$((rss / 1024))" "$SETTLE" "$(fmt_s "$ours_ms")" "$(fmt_s "$other_ms")" "$(fmt_s "$(((t1 - t0) * $(nproc)))")" "$load" "$(per_service_rss)"
   ./totem down >/dev/null
 done
 
@@ -95,7 +101,7 @@ echo
 echo "machine: $(nproc) cores, $(($(sed -n 's/^MemTotal:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/meminfo) / 1024)) MiB RAM"
 echo "java: $("$JAVA" -version 2>&1 | head -n 2 | tr '\n' ' ')"
 echo "flags: $(sed -n '/^LEAN_JAVA_OPTS=(/,/)/p' totem | tr -d '\n' | sed 's/^LEAN_JAVA_OPTS=(//; s/)$//; s/  */ /g') -XX:AOTCache=var/app/<svc>/app.aot"
-printf '| run | all ready (s) | total RSS (MiB) | CPU of everything else meanwhile (core-s) |\n|---|---|---|---|\n'
+printf '| run | all ready (s) | total RSS (MiB) | suite CPU until ready (core-s) | CPU of everything else meanwhile (core-s) |\n|---|---|---|---|---|\n'
 for ((i = 0; i < RUNS; i++)); do
-  printf '| %d | %s | %d | %s |\n' "$((i + 1))" "$(fmt_s "${times[$i]}")" "$((rsses[$i] / 1024))" "$(fmt_s "${others[$i]}")"
+  printf '| %d | %s | %d | %s | %s |\n' "$((i + 1))" "$(fmt_s "${times[$i]}")" "$((rsses[$i] / 1024))" "$(fmt_s "${ourss[$i]}")" "$(fmt_s "${others[$i]}")"
 done
