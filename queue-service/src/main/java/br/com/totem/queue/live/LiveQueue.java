@@ -62,6 +62,7 @@ public class LiveQueue {
     private final QueueProperties.Live props;
     private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
     private final Timer publishTimer;
+    private ReactiveRedisMessageListenerContainer container;
     private Disposable subscription;
 
     public LiveQueue(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections, QueueView view,
@@ -79,8 +80,11 @@ public class LiveQueue {
     }
 
     private void subscribe() {
-        var container = new ReactiveRedisMessageListenerContainer(connections);
-        subscription = container.receive(ChannelTopic.of(channel()))
+        // held in a field: the container owns the pub/sub connection and must live as long as we do
+        container = new ReactiveRedisMessageListenerContainer(connections);
+        subscription = Flux.defer(() -> container.receive(ChannelTopic.of(channel())))
+                .doOnComplete(() -> log.warn("live queue subscription ended; resubscribing"))
+                .repeatWhen(done -> done.delayElements(Duration.ofSeconds(1)))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10))
                         .doBeforeRetry(s -> log.warn("live queue subscription lost, resubscribing: {}", s.failure().toString())))
                 .subscribe(message -> dispatch(message.getMessage()));
@@ -90,6 +94,9 @@ public class LiveQueue {
     void stop() {
         if (subscription != null) {
             subscription.dispose();
+        }
+        if (container != null) {
+            container.destroyLater().subscribe(v -> { }, e -> { });
         }
         listeners.values().forEach(set -> set.forEach(Listener::drop));
     }
