@@ -143,7 +143,9 @@ class KioskFlowIT {
         assertThat(login.status()).as("%s", login.body()).isEqualTo(200);
         String operator = login.body().get("accessToken").asString();
         String stationId = null;
-        for (JsonNode st : call("GET", "/api/v1/stations", operator, null).body()) {
+        Reply stations = call("GET", "/api/v1/stations", operator, null);
+        assertThat(stations.status()).as("%s", stations.body()).isEqualTo(200);
+        for (JsonNode st : stations.body()) {
             if ("Banheira 1".equals(st.get("name").asString())) {
                 stationId = st.get("id").asString();
             }

@@ -121,6 +121,8 @@ class GatewayIT {
         http.post().uri("/api/v1/tickets").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("demo", "op", "OPERATOR"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isForbidden();
         http.get().uri("/ws/panel").header(HttpHeaders.AUTHORIZATION, kiosk("demo")).exchange().expectStatus().isForbidden();
+        http.post().uri("/api/v1/stations").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("demo", "op", "OPERATOR"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isForbidden();
         http.post().uri("/api/v1/services").header(HttpHeaders.AUTHORIZATION, kiosk("demo"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isForbidden();
     }

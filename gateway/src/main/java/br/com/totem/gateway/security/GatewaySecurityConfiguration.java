@@ -89,7 +89,8 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers("/api/v1/queue/**").hasAnyRole(OPERATOR, MANAGER, ADMIN)
                         .pathMatchers("/ws/queue").hasAnyRole(OPERATOR, MANAGER, ADMIN)
                         .pathMatchers("/ws/panel").hasRole(PANEL)
-                        // setup
+                        // setup (operators read the stations to open a session)
+                        .pathMatchers(GET, "/api/v1/stations/**").hasAnyRole(STAFF)
                         .pathMatchers("/api/v1/stations/**", "/api/v1/printers/**", "/api/v1/devices/**",
                                 "/api/v1/users/**").hasAnyRole(MANAGERS)
                         .pathMatchers(GET, "/api/v1/print-jobs/**").hasAnyRole(STAFF)
