@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
@@ -29,7 +31,8 @@ import reactor.core.publisher.Mono;
  * as problem+json. Endpoints state their roles with {@code @PreAuthorize}; a service widens
  * the public paths with {@code totem.security.public-paths}.
  */
-@AutoConfiguration(before = org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration.class)
+@AutoConfiguration(before = {org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration.class,
+        org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableWebFluxSecurity
 @EnableReactiveMethodSecurity
@@ -37,6 +40,15 @@ public class SecurityAutoConfiguration {
 
     static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+
+    /** Validates against the JWKS, and remembers verified tokens until they expire. */
+    @Bean
+    @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
+    ReactiveJwtDecoder totemJwtDecoder(org.springframework.core.env.Environment env) {
+        String jwks = env.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+        return new CachingJwtDecoder(NimbusReactiveJwtDecoder.withJwkSetUri(jwks).build(),
+                env.getProperty("totem.security.verified-token-cache", Integer.class, 2000));
+    }
 
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
