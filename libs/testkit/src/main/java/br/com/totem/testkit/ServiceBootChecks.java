@@ -32,7 +32,7 @@ public abstract class ServiceBootChecks {
         // a Prometheus scrape of a context that served many endpoints outgrows the 256 KB default
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024))
-                .responseTimeout(Duration.ofSeconds(10)).build();
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Test
