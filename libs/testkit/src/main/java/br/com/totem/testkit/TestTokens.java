@@ -47,12 +47,18 @@ public final class TestTokens {
         byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         server.createContext("/.well-known/jwks.json", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            // no keep-alive: a pooled connection the server has since closed must never be reused
+            exchange.getResponseHeaders().add("Connection", "close");
             exchange.sendResponseHeaders(200, jwks.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(jwks);
             }
         });
-        server.setExecutor(null);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "test-jwks");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
