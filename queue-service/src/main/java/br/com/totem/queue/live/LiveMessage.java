@@ -1,5 +1,7 @@
 package br.com.totem.queue.live;
 
+import java.nio.charset.StandardCharsets;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,6 +19,8 @@ final class LiveMessage {
     private volatile String operatorFrame;
     private volatile String panelFrame;
     private volatile boolean panelRendered;
+    private volatile byte[] operatorBytes;
+    private volatile byte[] panelBytes;
 
     LiveMessage(long seq, String tenant, JsonNode change, JsonMapper json) {
         this.seq = seq;
@@ -41,6 +45,27 @@ final class LiveMessage {
     /** The frame for this audience, or null when it does not concern it. */
     String frame(Audience audience) {
         return audience == Audience.OPERATOR ? operatorFrame() : panelFrame();
+    }
+
+    /**
+     * The frame for this audience as UTF-8, encoded once and shared by every client's socket
+     * (each send wraps the same array), or null when it does not concern the audience.
+     */
+    byte[] frameBytes(Audience audience) {
+        byte[] b = audience == Audience.OPERATOR ? operatorBytes : panelBytes;
+        if (b == null) {
+            String f = frame(audience);
+            if (f == null) {
+                return null;
+            }
+            b = f.getBytes(StandardCharsets.UTF_8);
+            if (audience == Audience.OPERATOR) {
+                operatorBytes = b;
+            } else {
+                panelBytes = b;
+            }
+        }
+        return b;
     }
 
     private String operatorFrame() {

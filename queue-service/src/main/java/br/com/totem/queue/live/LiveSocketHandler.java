@@ -1,5 +1,6 @@
 package br.com.totem.queue.live;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -7,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -45,17 +47,19 @@ public class LiveSocketHandler implements WebSocketHandler {
                     LiveQueue.Listener listener = live.register(caller.tenant(),
                             () -> session.close(TOO_SLOW).onErrorResume(e -> Mono.empty()).subscribe());
                     AtomicLong lastSeq = new AtomicLong();
-                    Flux<String> frames = live.start(caller.tenant(), audience, since).flatMapMany(start -> {
+                    // UTF-8 frames: a change is encoded once per audience and the same bytes go to every socket
+                    Flux<byte[]> frames = live.start(caller.tenant(), audience, since).flatMapMany(start -> {
                         lastSeq.set(start.seq());
-                        return Flux.fromIterable(start.frames()).concatWith(listener.messages()
+                        return Flux.fromIterable(start.frames()).map(LiveSocketHandler::utf8).concatWith(listener.messages()
                                 .filter(m -> m.seq() > start.seq())
                                 .doOnNext(m -> lastSeq.set(m.seq()))
-                                .mapNotNull(m -> m.frame(audience)));
+                                .mapNotNull(m -> m.frameBytes(audience)));
                     });
-                    Flux<String> heartbeats = Flux.interval(props.heartbeat(), props.heartbeat())
+                    Flux<byte[]> heartbeats = Flux.interval(props.heartbeat(), props.heartbeat())
                             .onBackpressureDrop()
-                            .map(i -> live.heartbeat(lastSeq.get()));
-                    Mono<Void> send = session.send(Flux.merge(frames, heartbeats).map(session::textMessage));
+                            .map(i -> utf8(live.heartbeat(lastSeq.get())));
+                    Mono<Void> send = session.send(Flux.merge(frames, heartbeats)
+                            .map(bytes -> new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(bytes))));
                     Mono<Void> receive = session.receive().then();
                     return Mono.firstWithSignal(send, receive)
                             .doOnError(e -> log.debug("WebSocket {} ended: {}", session.getId(), e.toString()))
@@ -65,6 +69,10 @@ public class LiveSocketHandler implements WebSocketHandler {
                                 live.unregister(listener);
                             });
                 });
+    }
+
+    private static byte[] utf8(String frame) {
+        return frame.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Long since(WebSocketSession session) {
