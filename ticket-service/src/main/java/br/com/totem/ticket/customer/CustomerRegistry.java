@@ -1,16 +1,14 @@
 package br.com.totem.ticket.customer;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 
 import br.com.totem.ticket.customer.crypto.BlindIndex;
 import br.com.totem.ticket.customer.crypto.PiiCipher;
 import br.com.totem.ticket.customer.domain.Cpf;
-import br.com.totem.ticket.customer.domain.PersonName;
 import br.com.totem.ticket.customer.domain.PhoneNumber;
 import br.com.totem.ticket.customer.store.CustomerStore;
+import br.com.totem.ticket.ticket.domain.NewTicket;
+import br.com.totem.ticket.ticket.store.TicketCreationStore;
 import reactor.core.publisher.Mono;
 
 /** Where CPF and phone turn into ciphertexts and a blind index before anything is stored. */
@@ -30,10 +28,11 @@ public class CustomerRegistry {
         this.index = index;
     }
 
-    /** The customer's id, creating the customer or refreshing name and phone. Call inside the ticket's transaction. */
-    public Mono<UUID> register(String tenant, PersonName name, Cpf cpf, PhoneNumber phone, Instant at) {
-        return customers.upsert(tenant, index.of(tenant, cpf.digits()), cipher.encrypt(cpf.digits(), tenant, CPF_FIELD),
-                cipher.encrypt(phone.e164(), tenant, PHONE_FIELD), name.value(), at);
+    /** What a new ticket stores of its customer: blind index and ciphertexts, computed here and nowhere else. */
+    public TicketCreationStore.CustomerValues values(String tenant, NewTicket request) {
+        return new TicketCreationStore.CustomerValues(index.of(tenant, request.cpf().digits()),
+                cipher.encrypt(request.cpf().digits(), tenant, CPF_FIELD),
+                cipher.encrypt(request.phone().e164(), tenant, PHONE_FIELD), request.name().value());
     }
 
     public Mono<CustomerStore.CustomerRow> find(String tenant, Cpf cpf) {

@@ -2,6 +2,7 @@ package br.com.totem.ticket.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -9,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.EventType;
@@ -19,15 +19,14 @@ import br.com.totem.platform.events.Outbox;
 import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.security.Caller;
 import br.com.totem.ticket.catalog.domain.ServiceOffering;
-import br.com.totem.ticket.catalog.store.CatalogStore;
 import br.com.totem.ticket.config.TicketProperties;
 import br.com.totem.ticket.consent.domain.ConsentText;
-import br.com.totem.ticket.consent.store.ConsentStore;
 import br.com.totem.ticket.customer.CustomerRegistry;
 import br.com.totem.ticket.customer.crypto.BlindIndex;
 import br.com.totem.ticket.ticket.domain.NewTicket;
 import br.com.totem.ticket.ticket.domain.StatusToken;
 import br.com.totem.ticket.ticket.store.IdempotencyStore;
+import br.com.totem.ticket.ticket.store.TicketCreationStore;
 import br.com.totem.ticket.ticket.store.TicketRecord;
 import br.com.totem.ticket.ticket.store.TicketStore;
 import br.com.totem.ticket.web.ApiProblems;
@@ -35,7 +34,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * A kiosk's {@code POST /api/v1/tickets}: validated, deduplicated by Idempotency-Key, then the
- * customer, the ticket, the consent acceptance and {@code ticket.created} in one transaction.
+ * customer, the ticket, the consent acceptance and {@code ticket.created} in one statement
+ * ({@link TicketCreationStore}, ADR 0007). The service and consent text come from
+ * {@link SaleTerms}; when the database no longer agrees with them the attempt is repeated once
+ * with both read afresh.
  */
 @Service
 public class TicketCreation {
@@ -44,27 +46,24 @@ public class TicketCreation {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final String SOURCE = EventType.TICKET_CREATED.producer();
 
-    private final CatalogStore catalog;
-    private final ConsentStore consents;
+    private final SaleTerms terms;
     private final CustomerRegistry customers;
     private final TicketStore tickets;
+    private final TicketCreationStore creations;
     private final IdempotencyStore idempotency;
     private final BlindIndex blindIndex;
     private final Outbox outbox;
-    private final TransactionalOperator tx;
     private final Duration keyTtl;
 
-    TicketCreation(CatalogStore catalog, ConsentStore consents, CustomerRegistry customers, TicketStore tickets,
-                   IdempotencyStore idempotency, BlindIndex blindIndex, Outbox outbox, TransactionalOperator tx,
-                   TicketProperties properties) {
-        this.catalog = catalog;
-        this.consents = consents;
+    TicketCreation(SaleTerms terms, CustomerRegistry customers, TicketStore tickets, TicketCreationStore creations,
+                   IdempotencyStore idempotency, BlindIndex blindIndex, Outbox outbox, TicketProperties properties) {
+        this.terms = terms;
         this.customers = customers;
         this.tickets = tickets;
+        this.creations = creations;
         this.idempotency = idempotency;
         this.blindIndex = blindIndex;
         this.outbox = outbox;
-        this.tx = tx;
         this.keyTtl = properties.idempotencyKeyTtl();
     }
 
@@ -79,13 +78,91 @@ public class TicketCreation {
                         "Idempotency-Key required", "Envie o cabeçalho Idempotency-Key (1 a 200 caracteres visíveis)."));
             }
             NewTicket request = NewTicket.validate(raw);
-            String tenant = kiosk.tenant();
             // the kiosk is part of what is compared: another device reusing the key is another request
-            String requestHmac = blindIndex.mac(tenant + "|" + kiosk.subject() + "|" + request.canonical());
-            return idempotency.find(tenant, idempotencyKey, keyTtl)
-                    .flatMap(entry -> replay(tenant, entry, requestHmac))
-                    .switchIfEmpty(Mono.defer(() -> createNew(kiosk, idempotencyKey, requestHmac, request)));
+            String requestHmac = blindIndex.mac(kiosk.tenant() + "|" + kiosk.subject() + "|" + request.canonical());
+            return attempt(kiosk, idempotencyKey, requestHmac, request, false);
         });
+    }
+
+    /**
+     * One try with the service and consent text as {@link SaleTerms} knows them ({@code fresh}:
+     * as the database has them now). A key already used answers as its first request did, before
+     * any check of the service or consent: a retry of a sale made before a catalog edit still
+     * gets its ticket.
+     */
+    private Mono<Outcome> attempt(Caller kiosk, String key, String requestHmac, NewTicket request, boolean fresh) {
+        String tenant = kiosk.tenant();
+        Mono<Optional<ServiceOffering>> service = terms.service(tenant, request.serviceId(), fresh)
+                .filter(ServiceOffering::active).map(Optional::of).defaultIfEmpty(Optional.empty());
+        Mono<Optional<ConsentText>> consent = terms.consent(tenant, fresh)
+                .map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.zip(service, consent).flatMap(both -> {
+            Optional<ServiceOffering> offering = both.getT1();
+            Optional<ConsentText> text = both.getT2().filter(c -> c.version() == request.consentVersion());
+            if (offering.isEmpty() || text.isEmpty()) {
+                return fresh ? replayOr(tenant, key, requestHmac, refusal(offering.isEmpty()))
+                        : attempt(kiosk, key, requestHmac, request, true);
+            }
+            return write(kiosk, key, requestHmac, request, offering.get(), text.get()).flatMap(result -> {
+                if (result.outcome() != null) {
+                    return Mono.just(result.outcome());
+                }
+                if (!result.stored().serviceCurrent() || !result.stored().consentCurrent()) {
+                    // the database moved on since SaleTerms read it: read again and decide on that
+                    return fresh ? replayOr(tenant, key, requestHmac, refusal(!result.stored().serviceCurrent()))
+                            : attempt(kiosk, key, requestHmac, request, true);
+                }
+                // the key is taken: a retry of an earlier request, or a concurrent twin that won
+                return replayOr(tenant, key, requestHmac, Mono.empty());
+            });
+        });
+    }
+
+    private record Written(TicketCreationStore.Result stored, Outcome outcome) {
+    }
+
+    private Mono<Written> write(Caller kiosk, String key, String requestHmac, NewTicket request, ServiceOffering service,
+                                ConsentText consent) {
+        String tenant = kiosk.tenant();
+        UUID ticketId = UUID.randomUUID();
+        Instant now = Instant.now();
+        TicketCreated created = new TicketCreated(ticketId, service.id(), service.name(), service.priceCents(),
+                request.priority(), request.name().displayName(), kiosk.subject(), now);
+        Outbox.Row event = outbox.row(EventEnvelope.of(SOURCE, tenant, ticketId.toString(), created));
+        String statusToken = StatusToken.generate();
+        TicketRecord draft = ticket(kiosk, ticketId, now, service, request, statusToken, null);
+        return creations.create(draft, service, consent, key, requestHmac, keyTtl, customers.values(tenant, request), event)
+                .map(stored -> {
+                    if (!stored.created()) {
+                        return new Written(stored, null);
+                    }
+                    log.info("ticket {} created by {} for service {}", ticketId, kiosk.subject(), service.prefix());
+                    return new Written(stored, new Outcome(ticket(kiosk, ticketId, now, service, request, statusToken,
+                            stored.customerId()), false));
+                });
+    }
+
+    private static TicketRecord ticket(Caller kiosk, UUID ticketId, Instant now, ServiceOffering service, NewTicket request,
+                                       String statusToken, UUID customerId) {
+        return new TicketRecord(ticketId, kiosk.tenant(), service.id(), customerId, TicketStatus.PENDING_PAYMENT,
+                request.priority(), request.name().displayName(), service.name(), service.prefix(), service.priceCents(),
+                service.durationMinutes(), statusToken, kiosk.subject(), now,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static Mono<Outcome> refusal(boolean service) {
+        return Mono.error(service
+                ? ApiProblems.unprocessable(ApiProblems.UNKNOWN_SERVICE, "Unknown service",
+                        "serviceId", "Serviço não encontrado ou indisponível.")
+                : ApiProblems.unprocessable(ApiProblems.CONSENT_OUTDATED, "Consent outdated",
+                        "consent.version", "O termo de consentimento mudou: leia e aceite a versão atual."));
+    }
+
+    /** The ticket an earlier request with this key created (422 if that request differed), else {@code otherwise}. */
+    private Mono<Outcome> replayOr(String tenant, String key, String requestHmac, Mono<Outcome> otherwise) {
+        return idempotency.find(tenant, key, keyTtl)
+                .flatMap(entry -> replay(tenant, entry, requestHmac))
+                .switchIfEmpty(otherwise);
     }
 
     private Mono<Outcome> replay(String tenant, IdempotencyStore.Entry entry, String requestHmac) {
@@ -94,45 +171,5 @@ public class TicketCreation {
                     "Idempotency-Key reused", "Esta Idempotency-Key já foi usada com outro pedido."));
         }
         return tickets.find(tenant, entry.ticketId()).map(t -> new Outcome(t, true));
-    }
-
-    private Mono<Outcome> createNew(Caller kiosk, String key, String requestHmac, NewTicket request) {
-        String tenant = kiosk.tenant();
-        Mono<ServiceOffering> service = catalog.find(tenant, request.serviceId())
-                .filter(ServiceOffering::active)
-                .switchIfEmpty(Mono.error(() -> ApiProblems.unprocessable(ApiProblems.UNKNOWN_SERVICE, "Unknown service",
-                        "serviceId", "Serviço não encontrado ou indisponível.")));
-        Mono<ConsentText> consent = consents.current(tenant)
-                .filter(c -> c.version() == request.consentVersion())
-                .switchIfEmpty(Mono.error(() -> ApiProblems.unprocessable(ApiProblems.CONSENT_OUTDATED, "Consent outdated",
-                        "consent.version", "O termo de consentimento mudou: leia e aceite a versão atual.")));
-        return Mono.zip(service, consent).flatMap(both -> {
-            UUID ticketId = UUID.randomUUID();
-            Instant now = Instant.now();
-            Mono<Outcome> write = idempotency.claim(tenant, key, requestHmac, ticketId, keyTtl).flatMap(claimed -> claimed
-                    ? insert(kiosk, ticketId, now, both.getT1(), both.getT2(), request).map(t -> new Outcome(t, false))
-                    : Mono.empty());
-            // empty: a concurrent request with the same key won; answer as its retry would be answered
-            return tx.transactional(write).switchIfEmpty(Mono.defer(() -> idempotency.find(tenant, key, keyTtl)
-                    .flatMap(entry -> replay(tenant, entry, requestHmac))));
-        });
-    }
-
-    private Mono<TicketRecord> insert(Caller kiosk, UUID ticketId, Instant now, ServiceOffering service,
-                                      ConsentText consent, NewTicket request) {
-        String tenant = kiosk.tenant();
-        return customers.register(tenant, request.name(), request.cpf(), request.phone(), now).flatMap(customerId -> {
-            TicketRecord ticket = new TicketRecord(ticketId, tenant, service.id(), customerId, TicketStatus.PENDING_PAYMENT,
-                    request.priority(), request.name().displayName(), service.name(), service.prefix(), service.priceCents(),
-                    service.durationMinutes(), StatusToken.generate(), kiosk.subject(), now,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-            TicketCreated created = new TicketCreated(ticketId, service.id(), service.name(), service.priceCents(),
-                    request.priority(), ticket.displayName(), kiosk.subject(), now);
-            return tickets.insert(ticket)
-                    .then(consents.recordAcceptance(tenant, customerId, ticketId, consent, now))
-                    .then(outbox.append(EventEnvelope.of(SOURCE, tenant, ticketId.toString(), created)))
-                    .doOnSuccess(v -> log.info("ticket {} created by {} for service {}", ticketId, kiosk.subject(), service.prefix()))
-                    .thenReturn(ticket);
-        });
     }
 }

@@ -1,5 +1,7 @@
 package br.com.totem.platform.events;
 
+import java.util.UUID;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import br.com.totem.contracts.EventEnvelope;
@@ -27,18 +29,35 @@ public class Outbox {
     }
 
     public Mono<Void> append(EventEnvelope<?> event) {
-        EventEnvelope<?> traced = event.traceparent() == null ? withCurrentTrace(event) : event;
+        Row row = row(event);
         var spec = db.sql("""
                         insert into outbox (event_id, event_type, source, tenant_id, traceparent, aggregate_id, envelope)
                         values (:eventId, :type, :source, :tenant, :traceparent, :aggregate, :envelope)""")
-                .bind("eventId", traced.id())
-                .bind("type", traced.type())
-                .bind("source", traced.source())
-                .bind("tenant", traced.tenantid())
-                .bind("envelope", Json.of(codec.encode(traced)));
-        spec = traced.traceparent() == null ? spec.bindNull("traceparent", String.class) : spec.bind("traceparent", traced.traceparent());
-        spec = traced.subject() == null ? spec.bindNull("aggregate", String.class) : spec.bind("aggregate", traced.subject());
+                .bind("eventId", row.eventId())
+                .bind("type", row.type())
+                .bind("source", row.source())
+                .bind("tenant", row.tenant())
+                .bind("envelope", row.envelope());
+        spec = row.traceparent() == null ? spec.bindNull("traceparent", String.class) : spec.bind("traceparent", row.traceparent());
+        spec = row.aggregate() == null ? spec.bindNull("aggregate", String.class) : spec.bind("aggregate", row.aggregate());
         return spec.then();
+    }
+
+    /**
+     * The outbox row of an event, for a service that folds the outbox insert into its own
+     * statement (one round trip for a hot path): insert these values into {@code outbox (event_id,
+     * event_type, source, tenant_id, traceparent, aggregate_id, envelope)} in the same statement or
+     * transaction as the change the event announces. {@link #append} is the same insert on its own.
+     */
+    public Row row(EventEnvelope<?> event) {
+        EventEnvelope<?> traced = event.traceparent() == null ? withCurrentTrace(event) : event;
+        return new Row(traced.id(), traced.type(), traced.source(), traced.tenantid(), traced.traceparent(),
+                traced.subject(), Json.of(codec.encode(traced)));
+    }
+
+    /** An outbox row's values; {@code traceparent} and {@code aggregate} may be null. */
+    public record Row(UUID eventId, String type, String source, String tenant, String traceparent, String aggregate,
+                      Json envelope) {
     }
 
     /**

@@ -41,20 +41,6 @@ public class ConsentStore {
                 .one();
     }
 
-    public Mono<Void> recordAcceptance(String tenant, UUID customerId, UUID ticketId, ConsentText text, Instant at) {
-        return db.sql("""
-                        insert into consent_acceptance (id, tenant_id, customer_id, ticket_id, version, body_sha256, accepted_at)
-                        values (:id, :tenant, :customer, :ticket, :version, :sha, :at)""")
-                .bind("id", UUID.randomUUID())
-                .bind("tenant", tenant)
-                .bind("customer", customerId)
-                .bind("ticket", ticketId)
-                .bind("version", text.version())
-                .bind("sha", text.sha256())
-                .bind("at", at)
-                .then();
-    }
-
     public record Acceptance(int version, String bodySha256, Instant acceptedAt, UUID ticketId) {
     }
 

@@ -28,29 +28,6 @@ public class CustomerStore {
                               Instant createdAt, Instant lastTicketAt) {
     }
 
-    /**
-     * The customer with this CPF index, created or refreshed (latest name and phone, last ticket
-     * time) in one statement, so two kiosks registering the same person at once get one row.
-     */
-    public Mono<UUID> upsert(String tenant, String cpfIndex, String cpfCipher, String phoneCipher, String name, Instant at) {
-        return db.sql("""
-                        insert into customer (id, tenant_id, cpf_index, cpf_cipher, phone_cipher, name, created_at, last_ticket_at)
-                        values (:id, :tenant, :index, :cpf, :phone, :name, :at, :at)
-                        on conflict (tenant_id, cpf_index) do update
-                           set phone_cipher = excluded.phone_cipher, name = excluded.name,
-                               last_ticket_at = greatest(customer.last_ticket_at, excluded.last_ticket_at)
-                        returning id""")
-                .bind("id", UUID.randomUUID())
-                .bind("tenant", tenant)
-                .bind("index", cpfIndex)
-                .bind("cpf", cpfCipher)
-                .bind("phone", phoneCipher)
-                .bind("name", name)
-                .bind("at", at)
-                .map(r -> r.get("id", UUID.class))
-                .one();
-    }
-
     public Mono<CustomerRow> findByIndex(String tenant, String cpfIndex) {
         return db.sql("""
                         select id, tenant_id, cpf_cipher, phone_cipher, name, created_at, last_ticket_at from customer

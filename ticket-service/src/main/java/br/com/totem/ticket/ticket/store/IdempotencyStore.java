@@ -34,27 +34,6 @@ public class IdempotencyStore {
                 .one();
     }
 
-    /**
-     * Claims the key for a ticket about to be created in this transaction. False when the key is
-     * taken: a concurrent request with the same key waits here until the first one commits, then
-     * loses. An expired entry is replaced.
-     */
-    public Mono<Boolean> claim(String tenant, String key, String requestHmac, UUID ticketId, Duration ttl) {
-        return db.sql("""
-                        insert into idempotency_key (tenant_id, key, request_hmac, ticket_id)
-                        values (:tenant, :key, :hmac, :ticket)
-                        on conflict (tenant_id, key) do update
-                           set request_hmac = excluded.request_hmac, ticket_id = excluded.ticket_id, created_at = now()
-                           where idempotency_key.created_at <= :cutoff""")
-                .bind("tenant", tenant)
-                .bind("key", key)
-                .bind("hmac", requestHmac)
-                .bind("ticket", ticketId)
-                .bind("cutoff", Instant.now().minus(ttl))
-                .fetch().rowsUpdated()
-                .map(n -> n == 1);
-    }
-
     public Mono<Long> pruneOlderThan(Duration ttl) {
         return db.sql("delete from idempotency_key where created_at <= :cutoff")
                 .bind("cutoff", Instant.now().minus(ttl))

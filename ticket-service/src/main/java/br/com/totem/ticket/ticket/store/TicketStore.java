@@ -25,29 +25,6 @@ public class TicketStore {
         this.db = db;
     }
 
-    public Mono<Void> insert(TicketRecord t) {
-        return db.sql("""
-                        insert into ticket (id, tenant_id, service_id, customer_id, status, priority, display_name, service_name,
-                                            prefix, price_cents, duration_minutes, status_token, created_by, created_at)
-                        values (:id, :tenant, :service, :customer, :status, :priority, :display, :serviceName,
-                                :prefix, :price, :duration, :token, :createdBy, :createdAt)""")
-                .bind("id", t.id())
-                .bind("tenant", t.tenant())
-                .bind("service", t.serviceId())
-                .bind("customer", t.customerId())
-                .bind("status", t.status().name())
-                .bind("priority", t.priority().name())
-                .bind("display", t.displayName())
-                .bind("serviceName", t.serviceName())
-                .bind("prefix", t.prefix())
-                .bind("price", t.priceCents())
-                .bind("duration", t.durationMinutes())
-                .bind("token", t.statusToken())
-                .bind("createdBy", t.createdBy())
-                .bind("createdAt", t.createdAt())
-                .then();
-    }
-
     public Mono<TicketRecord> find(String tenant, UUID id) {
         return db.sql("select " + TicketRecord.COLUMNS + " from ticket where tenant_id = :tenant and id = :id")
                 .bind("tenant", tenant).bind("id", id)
