@@ -45,6 +45,8 @@ public class TicketCreation {
     private static final Logger log = LoggerFactory.getLogger(TicketCreation.class);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final String SOURCE = EventType.TICKET_CREATED.producer();
+    /** Tries after the first, each with a fresh read: only concurrent catalog or consent edits need more than one. */
+    private static final int MAX_TRIES = 3;
 
     private final SaleTerms terms;
     private final CustomerRegistry customers;
@@ -80,18 +82,19 @@ public class TicketCreation {
             NewTicket request = NewTicket.validate(raw);
             // the kiosk is part of what is compared: another device reusing the key is another request
             String requestHmac = blindIndex.mac(kiosk.tenant() + "|" + kiosk.subject() + "|" + request.canonical());
-            return attempt(kiosk, idempotencyKey, requestHmac, request, false);
+            return attempt(kiosk, idempotencyKey, requestHmac, request, 0);
         });
     }
 
     /**
-     * One try with the service and consent text as {@link SaleTerms} knows them ({@code fresh}:
-     * as the database has them now). A key already used answers as its first request did, before
-     * any check of the service or consent: a retry of a sale made before a catalog edit still
-     * gets its ticket.
+     * Try {@code tries} (0: the service and consent text as {@link SaleTerms} knows them; 1 and
+     * later: as the database has them now). A refusal is decided only on a fresh read. A key
+     * already used answers as its first request did, before any check of the service or consent:
+     * a retry of a sale made before a catalog edit still gets its ticket.
      */
-    private Mono<Outcome> attempt(Caller kiosk, String key, String requestHmac, NewTicket request, boolean fresh) {
+    private Mono<Outcome> attempt(Caller kiosk, String key, String requestHmac, NewTicket request, int tries) {
         String tenant = kiosk.tenant();
+        boolean fresh = tries > 0;
         Mono<Optional<ServiceOffering>> service = terms.service(tenant, request.serviceId(), fresh)
                 .filter(ServiceOffering::active).map(Optional::of).defaultIfEmpty(Optional.empty());
         Mono<Optional<ConsentText>> consent = terms.consent(tenant, fresh)
@@ -101,19 +104,25 @@ public class TicketCreation {
             Optional<ConsentText> text = both.getT2().filter(c -> c.version() == request.consentVersion());
             if (offering.isEmpty() || text.isEmpty()) {
                 return fresh ? replayOr(tenant, key, requestHmac, refusal(offering.isEmpty()))
-                        : attempt(kiosk, key, requestHmac, request, true);
+                        : attempt(kiosk, key, requestHmac, request, 1);
             }
             return write(kiosk, key, requestHmac, request, offering.get(), text.get()).flatMap(result -> {
                 if (result.outcome() != null) {
                     return Mono.just(result.outcome());
                 }
                 if (!result.stored().serviceCurrent() || !result.stored().consentCurrent()) {
-                    // the database moved on since SaleTerms read it: read again and decide on that
-                    return fresh ? replayOr(tenant, key, requestHmac, refusal(!result.stored().serviceCurrent()))
-                            : attempt(kiosk, key, requestHmac, request, true);
+                    // the database moved on since this service and text were read: read again and decide on that
+                    return tries < MAX_TRIES ? attempt(kiosk, key, requestHmac, request, tries + 1)
+                            : replayOr(tenant, key, requestHmac, Mono.error(ApiProblems::saleTermsChanging));
                 }
-                // the key is taken: a retry of an earlier request, or a concurrent twin that won
-                return replayOr(tenant, key, requestHmac, Mono.empty());
+                // the key is taken by a live entry: a retry of an earlier request, or a concurrent twin that
+                // won. Looked up whatever its age: the claim has just seen it live. Gone meanwhile (it
+                // expired and was pruned): the next claim succeeds.
+                return idempotency.find(tenant, key)
+                        .flatMap(entry -> replay(tenant, entry, requestHmac))
+                        .switchIfEmpty(Mono.defer(() -> tries < MAX_TRIES
+                                ? attempt(kiosk, key, requestHmac, request, tries + 1)
+                                : Mono.error(ApiProblems.saleTermsChanging())));
             });
         });
     }
@@ -170,6 +179,9 @@ public class TicketCreation {
             return Mono.error(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ApiProblems.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency-Key reused", "Esta Idempotency-Key já foi usada com outro pedido."));
         }
-        return tickets.find(tenant, entry.ticketId()).map(t -> new Outcome(t, true));
+        return tickets.find(tenant, entry.ticketId()).map(t -> new Outcome(t, true))
+                // the key's foreign key makes this impossible; never answer a create with nothing
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "Idempotency-Key names ticket " + entry.ticketId() + ", which does not exist")));
     }
 }

@@ -23,6 +23,7 @@ public final class ApiProblems {
     public static final String IDEMPOTENCY_KEY_REUSED = ProblemTypes.BASE + "idempotency-key-reused";
     public static final String UNKNOWN_SERVICE = ProblemTypes.BASE + "unknown-service";
     public static final String CONSENT_OUTDATED = ProblemTypes.BASE + "consent-outdated";
+    public static final String SALE_TERMS_CHANGING = ProblemTypes.BASE + "sale-terms-changing";
     public static final String PREFIX_IN_USE = ProblemTypes.BASE + "prefix-in-use";
 
     private ApiProblems() {
@@ -42,6 +43,15 @@ public final class ApiProblems {
     public static ProblemException unprocessable(String type, String title, String field, String message) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, type, title, message,
                 Map.of("errors", errors(List.of(new FieldViolation(field, message)))));
+    }
+
+    /**
+     * The service or consent text changed under several tries in a row (a manager editing the
+     * catalog at that very moment): 409, nothing stored, the kiosk may send the same request again.
+     */
+    public static ProblemException saleTermsChanging() {
+        return new ProblemException(HttpStatus.CONFLICT, SALE_TERMS_CHANGING, "Sale terms changing",
+                "O serviço ou o termo de consentimento acabou de mudar: tente de novo.");
     }
 
     public static ProblemException transition(IllegalTicketTransitionException e) {

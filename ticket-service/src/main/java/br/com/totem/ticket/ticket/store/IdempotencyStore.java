@@ -34,6 +34,15 @@ public class IdempotencyStore {
                 .one();
     }
 
+    /** The entry for this key whatever its age (a claim has just found it live). */
+    public Mono<Entry> find(String tenant, String key) {
+        return db.sql("select request_hmac, ticket_id from idempotency_key where tenant_id = :tenant and key = :key")
+                .bind("tenant", tenant)
+                .bind("key", key)
+                .map(r -> new Entry(r.get("request_hmac", String.class), r.get("ticket_id", UUID.class)))
+                .one();
+    }
+
     public Mono<Long> pruneOlderThan(Duration ttl) {
         return db.sql("delete from idempotency_key where created_at <= :cutoff")
                 .bind("cutoff", Instant.now().minus(ttl))

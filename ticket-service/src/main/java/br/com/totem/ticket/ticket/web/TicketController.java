@@ -60,6 +60,7 @@ class TicketController {
     @ApiResponse(responseCode = "201", description = "created, or the ticket this key created before (header Idempotent-Replayed: true)")
     @ApiResponse(responseCode = "400", description = "Idempotency-Key missing, or invalid fields (errors[].field names each)")
     @ApiResponse(responseCode = "422", description = "unknown or inactive service, consent version not current, or key reused with another body")
+    @ApiResponse(responseCode = "409", description = "the service or consent text changed during several tries in a row; nothing stored, send again")
     Mono<ResponseEntity<TicketView>> create(
             @Parameter(in = ParameterIn.HEADER, required = true, description = "1–200 visible characters, unique per attempt; kept 24 h")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
