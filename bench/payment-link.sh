@@ -6,7 +6,7 @@
 # Never part of ./mvnw verify. Result: payment-service/target/payment-link-bench.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o -pl payment-service verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -q -o -pl payment-service -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=PaymentLinkBench -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dbench.rate="${BENCH_RATE:-20}" -Dbench.seconds="${BENCH_SECONDS:-30}"
 cat payment-service/target/payment-link-bench.txt

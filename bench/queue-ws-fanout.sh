@@ -12,8 +12,9 @@ cd "$(dirname "$0")/.."
 PG_USER=${TOTEM_TEST_PG_USER:-postgres} PG_PASS=${TOTEM_TEST_PG_PASSWORD:-postgres}
 RMQ=${TOTEM_TEST_RABBIT_USER:-guest}:${TOTEM_TEST_RABBIT_PASSWORD:-guest}
 DB=totem_queue_bench_fanout VHOST=totem-queue-bench-fanout PREFIX=bench-fanout PORT=18094 WORK=$(mktemp -d)
-./mvnw -q -o -pl queue-service package -DskipTests
-./mvnw -q -o -pl queue-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+# -am: a fresh clone has no platform/testkit in ~/.m2; one invocation so the reactor hands over the built jars
+./mvnw -q -o -pl queue-service -am package dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 # the server's flags are ./totem's, read from it so that the bench follows any change there
 eval "$(sed -n '/^LEAN_JAVA_OPTS=(/,/)/p' totem)"
 [[ ${#LEAN_JAVA_OPTS[@]} -gt 0 ]] || { echo "LEAN_JAVA_OPTS not found in ./totem" >&2; exit 1; }

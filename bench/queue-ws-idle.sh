@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 PG_USER=${TOTEM_TEST_PG_USER:-postgres} PG_PASS=${TOTEM_TEST_PG_PASSWORD:-postgres}
 RMQ=${TOTEM_TEST_RABBIT_USER:-guest}:${TOTEM_TEST_RABBIT_PASSWORD:-guest}
 DB=totem_queue_bench_idle VHOST=totem-queue-bench-idle PORT=18093 WORK=$(mktemp -d)
-./mvnw -q -o -pl queue-service package -DskipTests
-./mvnw -q -o -pl queue-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+# -am: a fresh clone has no platform/testkit in ~/.m2; one invocation so the reactor hands over the built jars
+./mvnw -q -o -pl queue-service -am package dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 PGPASSWORD=$PG_PASS psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 curl -sf -u "$RMQ" -X PUT "http://127.0.0.1:15672/api/vhosts/$VHOST" >/dev/null
 curl -sf -u "$RMQ" -X PUT -H 'content-type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \

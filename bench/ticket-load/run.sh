@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . .mvn/jdk25.sh
-./mvnw -q -o -pl ticket-service package -DskipTests
+./mvnw -q -o -pl ticket-service -am package -DskipTests
 exec "$JAVA_HOME/bin/java" bench/ticket-load/TicketLoad.java "${1:-10}" "${2:-20}" "${3:-0.7}" ticket-service/target/ticket-service.jar
