@@ -129,7 +129,8 @@ final class Suite implements AutoCloseable {
                 while (true) {
                     Process p = processes.get(APPS.indexOf(app));
                     if (!p.isAlive()) {
-                        throw new IllegalStateException(app.name() + " exited with " + p.exitValue() + "; see " + logs.resolve(app.name() + ".log"));
+                        throw new IllegalStateException(app.name() + " exited with " + p.exitValue() + "; see " + logs.resolve(app.name() + ".log")
+                                + "; its last lines:\n" + tail(app.name()));
                     }
                     try {
                         var response = http.send(HttpRequest.newBuilder(URI.create(url(app.name()) + "/actuator/health/readiness"))
@@ -141,7 +142,8 @@ final class Suite implements AutoCloseable {
                         // still starting
                     }
                     if (Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException(app.name() + " not ready within " + bound + "; see " + logs.resolve(app.name() + ".log"));
+                        throw new IllegalStateException(app.name() + " not ready within " + bound + "; see " + logs.resolve(app.name() + ".log")
+                                + "; its last lines:\n" + tail(app.name()));
                     }
                     Thread.sleep(250); // polling a process we do not control: no condition to wait on
                 }
@@ -202,9 +204,47 @@ final class Suite implements AutoCloseable {
         return out;
     }
 
-    static int freePort() throws IOException {
+    /**
+     * A port nobody listens on, chosen <em>below</em> the kernel's ephemeral range. A port the
+     * kernel hands out for {@code bind(0)} lies inside that range, so between choosing it and the
+     * service binding it (tens of seconds for the gateway, which starts last) any outgoing
+     * connection of the other six JVMs (database pools, AMQP, Redis) may take it as its local
+     * port, and the service then fails to start with "address already in use".
+     */
+    int freePort() throws IOException {
+        int low = 32768;
+        try {
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            low = Integer.parseInt(range[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            // keep the IANA default
+        }
+        int from = Math.max(1024, low - 12_000);
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200 && low - from > 100; attempt++) {
+            int port = random.nextInt(from, low);
+            if (ports.containsValue(port)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    /** The last lines of an app's log, so a CI report shows why it did not start. */
+    private String tail(String app) {
+        try {
+            List<String> lines = Files.readAllLines(logs.resolve(app + ".log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log: " + e + ")";
         }
     }
 }
