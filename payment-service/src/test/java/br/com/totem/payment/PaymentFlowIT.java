@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.TicketCancelled;
+import br.com.totem.contracts.TicketExpired;
 import br.com.totem.contracts.TicketStatus;
 import br.com.totem.payment.brcode.BrCode;
 import br.com.totem.payment.support.PaymentIT;
@@ -223,6 +224,73 @@ class PaymentFlowIT extends PaymentIT {
         http.post().uri("/api/v1/payments/{id}/refund", paymentId).header("Authorization", "Bearer " + managerToken())
                 .bodyValue(Map.of("amountCents", 1)).exchange().expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/refund-not-allowed");
+    }
+
+    void ticketExpired(UUID ticketId) {
+        var expired = new TicketExpired(ticketId, Instant.now());
+        tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), expired))).block();
+    }
+
+    @Test
+    void whenATicketExpiresAfterItsPixWasPaidThenThePixIsRefundedInFull() {
+        // ticket-service's safety sweep expired the ticket while the charge was still payable:
+        // its payment.confirmed can no longer be applied, so the customer gets the money back
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
+        pay(link.path("txid").asString());
+        await().atMost(Duration.ofSeconds(15)).until(() -> "CONFIRMED".equals(chargeStatus(ticketId)));
+        ticketExpired(ticketId);
+        await().atMost(Duration.ofSeconds(40)).until(() -> events("payment.refunded", paymentId) == 1);
+        String envelope = one("select envelope::text from outbox where event_type = 'payment.refunded' and aggregate_id = '" + paymentId + "'");
+        JsonNode data = JSON.readTree(envelope).path("data");
+        assertThat(data.path("status").asString()).isEqualTo("DEVOLVIDO");
+        assertThat(data.path("amountCents").asLong()).isEqualTo(6000);
+        assertThat(one("select reason from refunds where charge_id = '" + paymentId + "'"))
+                .isEqualTo("Senha expirada antes da confirmação do pagamento");
+        // a second ticket.expired for the same ticket asks for nothing more
+        long handled = count("select count(*) from inbox where event_type = 'ticket.expired'");
+        ticketExpired(ticketId);
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from inbox where event_type = 'ticket.expired'") > handled);
+        assertThat(count("select count(*) from refunds where charge_id = '" + paymentId + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void whenAnUnpaidTicketExpiresThenItsChargeIsCancelledRemovedAtThePspAndNoLinkIsGiven() {
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        ticketExpired(ticketId);
+        await().atMost(Duration.ofSeconds(15)).until(() -> "CANCELLED".equals(chargeStatus(ticketId)));
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> sandbox.control().get().uri("/sandbox/cobs").exchange()
+                .expectBody().jsonPath("$[?(@.txid == '" + link.path("txid").asString() + "')].status")
+                .isEqualTo("REMOVIDA_PELO_USUARIO_RECEBEDOR"));
+        link(ticketId).expectStatus().isEqualTo(409).expectBody().jsonPath("$.state").isEqualTo("EXPIRADA");
+        assertThat(count("select count(*) from refunds r join charges c on c.id = r.charge_id where c.ticket_id = '" + ticketId + "'"))
+                .isZero();
+    }
+
+    @Test
+    void whenATicketExpiresBeforeAnyLinkThenTheLinkIsRefusedAsExpired() {
+        UUID ticketId = ticket(6000);
+        ticketExpired(ticketId);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                "EXPIRED".equals(one("select status from tickets where ticket_id = '" + ticketId + "'")));
+        link(ticketId).expectStatus().isEqualTo(409).expectBody().jsonPath("$.state").isEqualTo("EXPIRADA");
+        assertThat(count("select count(*) from charges where ticket_id = '" + ticketId + "'")).isZero();
+    }
+
+    @Test
+    void whenATicketIsCancelledAsUnpaidWhileItsPixWasConfirmedThenThePixIsRefunded() {
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
+        pay(link.path("txid").asString());
+        await().atMost(Duration.ofSeconds(15)).until(() -> "CONFIRMED".equals(chargeStatus(ticketId)));
+        // ticket-service cancelled it before applying payment.confirmed: refundRequired is false
+        var cancelled = new TicketCancelled(ticketId, TicketStatus.PENDING_PAYMENT, "cliente desistiu", "gerente", false, Instant.now());
+        tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), cancelled))).block();
+        await().atMost(Duration.ofSeconds(40)).until(() -> events("payment.refunded", paymentId) == 1);
+        assertThat(one("select status from refunds where charge_id = '" + paymentId + "'")).isEqualTo("DEVOLVIDO");
     }
 
     @Test

@@ -76,10 +76,14 @@ public class LinkService {
                         return Mono.error(PaymentProblems.ticketNotPending("PIX_DESATIVADO"));
                     }
                     return awaitTicket(tenant, ticketId).flatMap(ticket -> charges.byTicket(tenant, ticketId)
-                            .flatMap(existing -> handle(s, existing, Instant.now().plus(properties.link().chargeWait())))
+                            .flatMap(existing -> existing.status() == ChargeStatus.CANCELLED && "EXPIRED".equals(ticket.status())
+                                    // cancelled because the ticket expired: say so
+                                    ? Mono.<LinkResult>error(PaymentProblems.ticketNotPending("EXPIRADA"))
+                                    : handle(s, existing, Instant.now().plus(properties.link().chargeWait())))
                             .switchIfEmpty(Mono.defer(() -> {
                                 if (!ticket.pending()) {
-                                    return Mono.error(PaymentProblems.ticketNotPending("CANCELADA"));
+                                    return Mono.error(PaymentProblems.ticketNotPending(
+                                            "EXPIRED".equals(ticket.status()) ? "EXPIRADA" : "CANCELADA"));
                                 }
                                 UUID id = UUID.randomUUID();
                                 Instant expires = Instant.now().plusSeconds(s.chargeExpirySeconds());

@@ -67,14 +67,31 @@ public class RefundService {
 
     /** Full refund of a cancelled ticket's Pix; runs inside the event's transaction. Empty when nothing to refund. */
     public Mono<String> requestForCancellation(String tenant, UUID ticketId, String cancelledBy) {
+        return requestFull(tenant, ticketId, "Senha cancelada", cancelledBy, "ticket.cancelled");
+    }
+
+    /**
+     * Full refund of a Pix that paid a ticket which had already expired (ticket-service's safety
+     * sweep expired it while the charge was still payable): the customer paid and got no ticket.
+     * Runs inside the event's transaction. Empty when nothing was paid.
+     */
+    public Mono<String> requestForExpiry(String tenant, UUID ticketId) {
+        return requestFull(tenant, ticketId, "Senha expirada antes da confirmação do pagamento", "payment-service", "ticket.expired");
+    }
+
+    /**
+     * What is left of a ticket's confirmed Pix, as one refund whose id is fixed per charge (a
+     * ticket ends once, cancelled or expired, so a redelivered event finds the same row).
+     */
+    private Mono<String> requestFull(String tenant, UUID ticketId, String reason, String by, String why) {
         return charges.byTicket(tenant, ticketId)
                 .filter(c -> c.status() == ChargeStatus.CONFIRMED && c.endToEndId() != null)
                 .flatMap(c -> charges.lock(c.id()))
                 .flatMap(c -> remaining(c).flatMap(left -> left <= 0 ? Mono.<String>empty()
-                        : insert(Txid.refundIdForCancellation(c.id()), c, left, "Senha cancelada", cancelledBy)
-                        .then(audit.record(tenant, cancelledBy, "payment.refund_requested", "payment", c.id().toString(),
+                        : insert(Txid.refundIdForCancellation(c.id()), c, left, reason, by)
+                        .then(audit.record(tenant, by, "payment.refund_requested", "payment", c.id().toString(),
                                 Map.of("refundId", Txid.refundIdForCancellation(c.id()), "amountCents", left,
-                                        "reason", "ticket.cancelled")))
+                                        "reason", why)))
                         .thenReturn(Txid.refundIdForCancellation(c.id()))));
     }
 

@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A cancelled ticket: an open charge is cancelled (removed at the PSP by the reconciler), a
- * paid one is refunded in full. Only rows are written here, in the inbox transaction; the
+ * paid one is refunded in full — also when ticket-service cancelled it as unpaid while its Pix
+ * was being confirmed here. Only rows are written here, in the inbox transaction; the
  * PSP calls happen afterwards from those rows, so a slow bank never holds the event.
  */
 @Component
@@ -42,10 +43,16 @@ class TicketCancelledHandler implements EventHandler<TicketCancelled> {
         TicketCancelled c = event.data();
         return tickets.markCancelled(c.ticketId())
                 .then(charges.cancelOpen(c.ticketId()))
-                .then(c.refundRequired()
-                        ? refunds.requestForCancellation(event.tenantid(), c.ticketId(), c.cancelledBy())
-                        .doOnNext(id -> log.info("refund {} requested for cancelled ticket {}", id, c.ticketId()))
-                        .then()
-                        : Mono.empty());
+                // refundRequired says the ticket was paid; a Pix confirmed here while ticket-service
+                // cancelled the ticket as unpaid (a race) is money taken for nothing: refunded too
+                .then(refunds.requestForCancellation(event.tenantid(), c.ticketId(), c.cancelledBy())
+                        .doOnNext(id -> {
+                            if (c.refundRequired()) {
+                                log.info("refund {} requested for cancelled ticket {}", id, c.ticketId());
+                            } else {
+                                log.warn("refund {} requested: ticket {} was cancelled as unpaid although its Pix was paid", id, c.ticketId());
+                            }
+                        })
+                        .then());
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
-/** The small projection of tickets payment-service keeps from ticket.created / ticket.cancelled. */
+/** The small projection of tickets payment-service keeps from ticket.created, ticket.cancelled and ticket.expired. */
 @Component
 public class TicketStore {
 
@@ -35,6 +35,11 @@ public class TicketStore {
 
     public Mono<Void> markCancelled(UUID ticketId) {
         return db.sql("update tickets set status = 'CANCELLED', updated_at = now() where ticket_id = :id")
+                .bind("id", ticketId).then();
+    }
+
+    public Mono<Void> markExpired(UUID ticketId) {
+        return db.sql("update tickets set status = 'EXPIRED', updated_at = now() where ticket_id = :id")
                 .bind("id", ticketId).then();
     }
 

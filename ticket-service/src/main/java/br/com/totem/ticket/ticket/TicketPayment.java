@@ -61,7 +61,8 @@ public class TicketPayment {
                     if (payment.paymentId().equals(ticket.paymentId())) {
                         log.info("payment {} already applied to ticket {}; acknowledged", payment.paymentId(), ticket.id());
                     } else {
-                        log.warn("payment {} confirmed for ticket {} in {}; nothing to do, acknowledged",
+                        // EXPIRED or CANCELLED: payment-service refunds it on ticket.expired / ticket.cancelled
+                        log.warn("payment {} confirmed for ticket {} in {}; not applied (payment-service refunds it), acknowledged",
                                 payment.paymentId(), ticket.id(), ticket.status());
                     }
                     return Mono.empty();
