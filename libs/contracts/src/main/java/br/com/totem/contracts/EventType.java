@@ -20,6 +20,7 @@ public enum EventType {
     TICKET_STARTED("ticket.started", TicketStarted.class, 1, Producers.QUEUE),
     TICKET_COMPLETED("ticket.completed", TicketCompleted.class, 1, Producers.QUEUE),
     TICKET_NO_SHOW("ticket.no_show", TicketNoShow.class, 1, Producers.QUEUE),
+    TICKET_TRANSFERRED("ticket.transferred", TicketTransferred.class, 1, Producers.QUEUE),
     PAYMENT_LINK_CREATED("payment.link_created", PaymentLinkCreated.class, 1, Producers.PAYMENT),
     PAYMENT_CONFIRMED("payment.confirmed", PaymentConfirmed.class, 1, Producers.PAYMENT),
     PAYMENT_EXPIRED("payment.expired", PaymentExpired.class, 1, Producers.PAYMENT),

@@ -17,6 +17,7 @@ import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.TicketCalled;
 import br.com.totem.contracts.TicketCompleted;
 import br.com.totem.contracts.TicketNoShow;
+import br.com.totem.contracts.TicketTransferred;
 import br.com.totem.contracts.TicketStarted;
 import br.com.totem.platform.events.Outbox;
 import br.com.totem.platform.problem.ProblemException;
@@ -181,7 +182,7 @@ public class Counter {
 
     /**
      * Back to waiting, in another service's line, with the same number and its original paid
-     * time (it keeps its place). No event: the contracts have no ticket.transferred yet.
+     * time (it keeps its place); {@code ticket.transferred} goes out through the outbox.
      */
     private Mono<Transition> transfer(Caller caller, QueueEntry e, UUID target) {
         if (target == null) {
@@ -197,8 +198,10 @@ public class Counter {
             QueueEntry next = new QueueEntry(e.ticketId(), e.tenant(), e.number(), lane.serviceId(), lane.name(), e.preferential(),
                     e.displayName(), e.statusToken(), e.businessDate(), lane.durationMinutes(), e.paidAt(), EntryStatus.WAITING,
                     null, null, null, null, 0, null, null, null);
+            var event = EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(), new TicketTransferred(e.ticketId(),
+                    e.number(), e.serviceId(), lane.serviceId(), lane.name(), operatorUuid(caller.subject()), clock.instant()));
             return queue.update(next, e.status(), null).flatMap(ok -> ok
-                    ? Mono.just(new Transition(QueueChange.Kind.TRANSFERRED, next, both))
+                    ? outbox.append(event).thenReturn(new Transition(QueueChange.Kind.TRANSFERRED, next, both))
                     : Mono.error(new ConcurrentlyChanged()));
         });
     }

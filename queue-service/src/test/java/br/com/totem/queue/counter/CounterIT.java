@@ -200,6 +200,16 @@ class CounterIT {
         assertThat(fixtures.line(team.manager(), boot)).containsExactly(waiting.ticketId().toString(), bootTicket.ticketId().toString());
         http.post().uri("/api/v1/queue/tickets/" + waiting.ticketId() + "/transfer").header("Authorization", "Bearer " + team.operator())
                 .bodyValue(Map.of("serviceId", UUID.randomUUID())).exchange().expectStatus().isNotFound();
+        // one ticket.transferred, naming both lines and the operator; the refused transfer emitted nothing
+        String id = waiting.ticketId().toString();
+        assertThat(outbox(team.tenant(), id)).containsExactly("ticket.transferred");
+        Map<String, Object> transferred = db.sql("select envelope->'data'->>'number' as number, envelope->'data'->>'fromServiceId' as from_id,"
+                        + " envelope->'data'->>'toServiceId' as to_id, envelope->'data'->>'toServiceName' as to_name,"
+                        + " envelope->'data'->>'operatorId' as op from outbox where aggregate_id = :a and event_type = 'ticket.transferred'")
+                .bind("a", id).fetch().one().block(BOUND);
+        assertThat(transferred).containsEntry("number", waiting.number()).containsEntry("from_id", ice.toString())
+                .containsEntry("to_id", boot.toString()).containsEntry("to_name", "Bota de Compressão")
+                .containsEntry("op", team.operatorUser().id().toString());
     }
 
     @Test

@@ -156,7 +156,8 @@ public class TicketCreation {
         return new TicketRecord(ticketId, kiosk.tenant(), service.id(), customerId, TicketStatus.PENDING_PAYMENT,
                 request.priority(), request.name().displayName(), service.name(), service.prefix(), service.priceCents(),
                 service.durationMinutes(), statusToken, kiosk.subject(), now,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     private static Mono<Outcome> refusal(boolean service) {

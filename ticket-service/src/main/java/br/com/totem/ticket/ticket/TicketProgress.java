@@ -13,6 +13,7 @@ import br.com.totem.contracts.TicketCalled;
 import br.com.totem.contracts.TicketCompleted;
 import br.com.totem.contracts.TicketNoShow;
 import br.com.totem.contracts.TicketStarted;
+import br.com.totem.contracts.TicketTransferred;
 import br.com.totem.ticket.ticket.domain.TicketAction;
 import br.com.totem.ticket.ticket.domain.TicketStateMachine;
 import br.com.totem.ticket.ticket.store.TicketRecord;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * What happens at the counter, as queue-service reports it: called (and recalled), started,
- * completed, no-show. Records the times and the station; runs in the event's inbox transaction.
+ * completed, no-show, transferred to another service's line. Records the times and the station; runs in the event's inbox transaction.
  */
 @Service
 public class TicketProgress {
@@ -53,6 +54,12 @@ public class TicketProgress {
     public Mono<Void> noShow(EventEnvelope<TicketNoShow> e) {
         TicketNoShow n = e.data();
         return apply(e, n.ticketId(), TicketAction.MARK_NO_SHOW, t -> tickets.markNoShow(t, n.markedAt()));
+    }
+
+    public Mono<Void> transferred(EventEnvelope<TicketTransferred> e) {
+        TicketTransferred t = e.data();
+        return apply(e, t.ticketId(), TicketAction.TRANSFER,
+                ticket -> tickets.markTransferred(ticket, t.toServiceId(), t.toServiceName(), t.transferredAt()));
     }
 
     private Mono<Void> apply(EventEnvelope<?> event, UUID ticketId, TicketAction action,

@@ -18,6 +18,7 @@ import br.com.totem.contracts.PaymentExpired;
 import br.com.totem.contracts.TicketCalled;
 import br.com.totem.contracts.TicketCompleted;
 import br.com.totem.contracts.TicketNoShow;
+import br.com.totem.contracts.TicketTransferred;
 import br.com.totem.contracts.TicketStarted;
 import br.com.totem.platform.audit.AuditLog;
 import br.com.totem.ticket.support.IntegrationTest;
@@ -94,6 +95,47 @@ class TicketLifecycleIT extends IntegrationTest {
                 OPERATOR, Instant.now())));
         awaitStatus(ticket, "NO_SHOW");
         assertThat(getTicket(manager(DEMO), ticket).has("noShowAt")).isTrue();
+    }
+
+    @Test
+    void whenACalledTicketIsTransferredThenItWaitsAgainInTheOtherLineKeepingNumberAndSale() {
+        UUID service = createService(DEMO);
+        UUID other = createService(DEMO);
+        UUID ticket = paidTicket(service);
+        String number = getTicket(manager(DEMO), ticket).get("number").asString();
+        publish(EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketCalled(ticket, number, service,
+                STATION, "Banheira 2", OPERATOR, SESSION, 0, Instant.now())));
+        awaitStatus(ticket, "CALLED");
+        publish(EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketTransferred(ticket, number, service,
+                other, "Bota de Compressão", OPERATOR, Instant.now())));
+        awaitStatus(ticket, "PAID");
+
+        JsonNode view = getTicket(manager(DEMO), ticket);
+        assertThat(view.get("number").asString()).isEqualTo(number);
+        assertThat(view.get("serviceId").asString()).isEqualTo(service.toString()); // what was sold stays
+        assertThat(view.get("transferredToServiceId").asString()).isEqualTo(other.toString());
+        assertThat(view.get("transferredToServiceName").asString()).isEqualTo("Bota de Compressão");
+        assertThat(view.has("transferredAt")).isTrue();
+        assertThat(view.has("stationName")).isFalse();
+        assertThat(view.get("position").asInt()).isEqualTo(1); // first in the other line
+
+        // it is called again from the other line and served there
+        publish(EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketCalled(ticket, number, other,
+                STATION, "Bota 1", OPERATOR, SESSION, 0, Instant.now())));
+        awaitStatus(ticket, "CALLED");
+        assertThat(getTicket(manager(DEMO), ticket).get("stationName").asString()).isEqualTo("Bota 1");
+    }
+
+    @Test
+    void whenAnUnpaidTicketIsTransferredThenNothingChanges() {
+        UUID service = createService(DEMO);
+        UUID pending = createTicketId(DEMO, service);
+        var transfer = EventEnvelope.of("queue-service", DEMO, pending.toString(), new TicketTransferred(pending, "X001",
+                service, UUID.randomUUID(), "Outro", OPERATOR, Instant.now()));
+        publish(transfer);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from inbox where event_id = '" + transfer.id() + "'") == 1);
+        assertThat(status(DEMO, pending)).isEqualTo("PENDING_PAYMENT");
+        assertThat(getTicket(manager(DEMO), pending).has("transferredToServiceId")).isFalse();
     }
 
     @Test

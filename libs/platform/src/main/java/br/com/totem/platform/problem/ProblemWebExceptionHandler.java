@@ -38,7 +38,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, org.spri
         ProblemDetail pd = Problems.from(error);
         String path = exchange.getRequest().getPath().value();
         pd.setInstance(java.net.URI.create(path));
-        if (pd.getStatus() >= 500) {
+        if (pd.getStatus() >= 500 && error instanceof ProblemException) {
+            // a failure the code named itself (a bank that does not answer, a dependency down):
+            // one line, no stack trace, so an outage does not bury the log in identical traces
+            log.warn("{} {} → {} {}: {}", exchange.getRequest().getMethod(), path, pd.getStatus(), pd.getType(), error.getMessage());
+        } else if (pd.getStatus() >= 500) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), path, error);
         } else {
             log.debug("{} {} → {} {}", exchange.getRequest().getMethod(), path, pd.getStatus(), pd.getType());

@@ -12,6 +12,8 @@ public enum TicketAction {
     COMPLETE,
     /** ticket.no_show */
     MARK_NO_SHOW,
+    /** ticket.transferred: waiting again, in another service's line */
+    TRANSFER,
     /** a manager cancels (refund when paid) */
     CANCEL,
     /** payment.expired, or the safety job for tickets pending too long */

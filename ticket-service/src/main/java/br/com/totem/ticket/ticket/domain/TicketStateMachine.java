@@ -19,6 +19,8 @@ import br.com.totem.contracts.TicketStatus;
  * {@code PENDING_PAYMENT → PAID → CALLED → IN_SERVICE → COMPLETED},
  * {@code PENDING_PAYMENT → EXPIRED | CANCELLED}, {@code PAID | CALLED → CANCELLED},
  * {@code CALLED → NO_SHOW}. A recall ({@code CALL} on a {@code CALLED} ticket) keeps it called.
+ * A transfer to another service's line (queue-service's counter action, issue 5) leaves a
+ * waiting ticket waiting and returns a called one to waiting: {@code PAID | CALLED → PAID}.
  */
 public final class TicketStateMachine {
 
@@ -36,6 +38,7 @@ public final class TicketStateMachine {
             case START -> from == CALLED ? IN_SERVICE : null;
             case COMPLETE -> from == IN_SERVICE ? COMPLETED : null;
             case MARK_NO_SHOW -> from == CALLED ? NO_SHOW : null;
+            case TRANSFER -> from == PAID || from == CALLED ? PAID : null;
             case CANCEL -> CANCELLABLE.contains(from) ? CANCELLED : null;
             case EXPIRE -> from == PENDING_PAYMENT ? EXPIRED : null;
         };

@@ -99,13 +99,21 @@ public class TicketStore {
     public Mono<Integer> positionInQueue(TicketRecord t) {
         return db.sql("""
                         select count(*) as ahead from ticket
-                        where tenant_id = :tenant and service_id = :service and business_date = :day and status = 'PAID'
+                        where tenant_id = :tenant and coalesce(line_service_id, service_id) = :service
+                          and business_date = :day and status = 'PAID'
                           and (priority = 'PREFERENTIAL' and :priority = 'NORMAL'
                                or priority = :priority and (paid_at, id) < (:paidAt, :id))""")
-                .bind("tenant", t.tenant()).bind("service", t.serviceId()).bind("day", t.businessDate())
+                .bind("tenant", t.tenant()).bind("service", t.queueServiceId()).bind("day", t.businessDate())
                 .bind("priority", t.priority().name()).bind("paidAt", t.paidAt()).bind("id", t.id())
                 .map(r -> r.get("ahead", Long.class).intValue() + 1)
                 .one();
+    }
+
+    /** Back to waiting (PAID), in another service's line; number, paid time and what was sold stay. */
+    public Mono<Void> markTransferred(TicketRecord t, UUID serviceId, String serviceName, Instant at) {
+        return update(t, "status = 'PAID', line_service_id = :line, line_service_name = :lineName, transferred_at = :at, "
+                + "called_at = null, station_id = null, station_name = null, recall_count = null", spec -> spec
+                .bind("line", serviceId).bind("lineName", serviceName).bind("at", at));
     }
 
     public Mono<Void> markPaid(TicketRecord t, String number, LocalDate businessDate, int sequence, UUID paymentId,

@@ -20,7 +20,10 @@ public record TicketView(
         @Schema(description = "opaque token of the public status page, printed as a QR code") String statusToken,
         String createdBy, Instant createdAt, Instant paidAt, Instant calledAt, String stationName, Instant startedAt,
         Instant completedAt, Instant noShowAt, Instant cancelledAt, String cancelReason, Instant expiredAt,
-        @Schema(description = "while PAID: 1 = next of its service (preferential first)") Integer position,
+        @Schema(description = "the service whose line it waits in, when an operator transferred it; null otherwise "
+                + "(serviceId/serviceName stay what was sold)") UUID transferredToServiceId,
+        String transferredToServiceName, Instant transferredAt,
+        @Schema(description = "while PAID: 1 = next of its service's line (preferential first)") Integer position,
         @Schema(description = "while PAID: sessions ahead × duration, i.e. the wait with one station; "
                 + "queue-service's public status knows the stations and is more precise") Integer estimatedWaitMinutes) {
 
@@ -36,7 +39,7 @@ public record TicketView(
         return new TicketView(t.id(), t.status(), t.number(), t.businessDate(), t.serviceId(), t.serviceName(),
                 t.priceCents(), t.durationMinutes(), t.priority(), t.displayName(), t.statusToken(), t.createdBy(),
                 t.createdAt(), t.paidAt(), t.calledAt(), t.stationName(), t.startedAt(), t.completedAt(), t.noShowAt(),
-                t.cancelledAt(), t.cancelReason(), t.expiredAt(), position,
+                t.cancelledAt(), t.cancelReason(), t.expiredAt(), t.lineServiceId(), t.lineServiceName(), t.transferredAt(), position,
                 position == null ? null : (position - 1) * t.durationMinutes());
     }
 }

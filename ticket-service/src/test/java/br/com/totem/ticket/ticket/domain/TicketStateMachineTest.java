@@ -43,6 +43,8 @@ class TicketStateMachineTest {
         ALLOWED.get(CALLED).put(TicketAction.MARK_NO_SHOW, NO_SHOW);
         ALLOWED.get(CALLED).put(TicketAction.CANCEL, CANCELLED);
         ALLOWED.get(IN_SERVICE).put(TicketAction.COMPLETE, COMPLETED);
+        ALLOWED.get(PAID).put(TicketAction.TRANSFER, PAID); // to another service's line, still waiting
+        ALLOWED.get(CALLED).put(TicketAction.TRANSFER, PAID); // waiting again, in the other line
     }
 
     static Stream<Arguments> allowedTransitions() {
