@@ -214,7 +214,8 @@ final class Suite implements AutoCloseable {
     int freePort() throws IOException {
         int low = 32768;
         try {
-            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            // readAllLines, not readString: /proc files report size 0, and readString read "3" here
+            String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst().trim().split("\\s+");
             low = Integer.parseInt(range[0]);
         } catch (IOException | RuntimeException notLinux) {
             // keep the IANA default

@@ -40,6 +40,14 @@ class PaymentFlowIT extends PaymentIT {
         return JSON.readTree(body).path("endToEndId").asString();
     }
 
+    /** A link for the ticket, paid at the sandbox bank and confirmed here; returns the payment id. */
+    UUID paidCharge(UUID ticketId) {
+        JsonNode link = linkOk(ticketId);
+        pay(link.path("txid").asString());
+        await().atMost(Duration.ofSeconds(15)).until(() -> "CONFIRMED".equals(chargeStatus(ticketId)));
+        return UUID.fromString(link.path("paymentId").asString());
+    }
+
     String chargeStatus(UUID ticketId) {
         return one("select status from charges where ticket_id = '" + ticketId + "'");
     }
@@ -209,10 +217,7 @@ class PaymentFlowIT extends PaymentIT {
     @Test
     void whenAPaidTicketIsCancelledThenItIsRefundedInFullAndPaymentRefunded() {
         UUID ticketId = ticket(6000);
-        JsonNode link = linkOk(ticketId);
-        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
-        pay(link.path("txid").asString());
-        await().atMost(Duration.ofSeconds(15)).until(() -> "CONFIRMED".equals(chargeStatus(ticketId)));
+        UUID paymentId = paidCharge(ticketId);
         var cancelled = new TicketCancelled(ticketId, TicketStatus.PAID, "cliente desistiu", "gerente", true, Instant.now());
         tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), cancelled))).block();
         await().atMost(Duration.ofSeconds(40)).until(() -> events("payment.refunded", paymentId) == 1);
@@ -236,10 +241,7 @@ class PaymentFlowIT extends PaymentIT {
         // ticket-service's safety sweep expired the ticket while the charge was still payable:
         // its payment.confirmed can no longer be applied, so the customer gets the money back
         UUID ticketId = ticket(6000);
-        JsonNode link = linkOk(ticketId);
-        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
-        pay(link.path("txid").asString());
-        await().atMost(Duration.ofSeconds(15)).until(() -> "CONFIRMED".equals(chargeStatus(ticketId)));
+        UUID paymentId = paidCharge(ticketId);
         ticketExpired(ticketId);
         await().atMost(Duration.ofSeconds(40)).until(() -> events("payment.refunded", paymentId) == 1);
         String envelope = one("select envelope::text from outbox where event_type = 'payment.refunded' and aggregate_id = '" + paymentId + "'");
@@ -282,10 +284,7 @@ class PaymentFlowIT extends PaymentIT {
     @Test
     void whenATicketIsCancelledAsUnpaidWhileItsPixWasConfirmedThenThePixIsRefunded() {
         UUID ticketId = ticket(6000);
-        JsonNode link = linkOk(ticketId);
-        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
-        pay(link.path("txid").asString());
-        await().atMost(Duration.ofSeconds(15)).until(() -> "CONFIRMED".equals(chargeStatus(ticketId)));
+        UUID paymentId = paidCharge(ticketId);
         // ticket-service cancelled it before applying payment.confirmed: refundRequired is false
         var cancelled = new TicketCancelled(ticketId, TicketStatus.PENDING_PAYMENT, "cliente desistiu", "gerente", false, Instant.now());
         tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), cancelled))).block();
@@ -296,10 +295,7 @@ class PaymentFlowIT extends PaymentIT {
     @Test
     void whenAManagerRefundsPartiallyThenNeverMoreThanWasPaid() {
         UUID ticketId = ticket(6000);
-        JsonNode link = linkOk(ticketId);
-        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
-        pay(link.path("txid").asString());
-        await().atMost(Duration.ofSeconds(15)).until(() -> "CONFIRMED".equals(chargeStatus(ticketId)));
+        UUID paymentId = paidCharge(ticketId);
         http.post().uri("/api/v1/payments/{id}/refund", paymentId).header("Authorization", "Bearer " + kioskToken())
                 .bodyValue(Map.of("amountCents", 1000)).exchange().expectStatus().isForbidden();
         http.post().uri("/api/v1/payments/{id}/refund", paymentId).header("Authorization", "Bearer " + managerToken())
