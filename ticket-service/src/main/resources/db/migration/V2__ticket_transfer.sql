@@ -3,4 +3,5 @@
 alter table ticket
     add column line_service_id   uuid,
     add column line_service_name text,
+    add column line_duration_minutes int,
     add column transferred_at    timestamptz;

@@ -15,6 +15,7 @@ public record TicketTransferred(
     UUID fromServiceId,
     UUID toServiceId,
     String toServiceName,
+    int toDurationMinutes,
     UUID operatorId,
     Instant transferredAt) implements TicketEvent {
 
@@ -24,6 +25,9 @@ public record TicketTransferred(
         requireNonNull(fromServiceId, "fromServiceId");
         requireNonNull(toServiceId, "toServiceId");
         requireNonNull(toServiceName, "toServiceName");
+        if (toDurationMinutes <= 0) {
+            throw new IllegalArgumentException("toDurationMinutes must be positive");
+        }
         requireNonNull(operatorId, "operatorId");
         requireNonNull(transferredAt, "transferredAt");
     }

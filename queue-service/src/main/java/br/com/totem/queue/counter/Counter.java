@@ -199,7 +199,8 @@ public class Counter {
                     e.displayName(), e.statusToken(), e.businessDate(), lane.durationMinutes(), e.paidAt(), EntryStatus.WAITING,
                     null, null, null, null, 0, null, null, null);
             var event = EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(), new TicketTransferred(e.ticketId(),
-                    e.number(), e.serviceId(), lane.serviceId(), lane.name(), operatorUuid(caller.subject()), clock.instant()));
+                    e.number(), e.serviceId(), lane.serviceId(), lane.name(), lane.durationMinutes(), operatorUuid(caller.subject()),
+                    clock.instant()));
             return queue.update(next, e.status(), null).flatMap(ok -> ok
                     ? outbox.append(event).thenReturn(new Transition(QueueChange.Kind.TRANSFERRED, next, both))
                     : Mono.error(new ConcurrentlyChanged()));

@@ -157,7 +157,7 @@ public class TicketCreation {
                 request.priority(), request.name().displayName(), service.name(), service.prefix(), service.priceCents(),
                 service.durationMinutes(), statusToken, kiosk.subject(), now,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     private static Mono<Outcome> refusal(boolean service) {

@@ -59,7 +59,8 @@ public class TicketProgress {
     public Mono<Void> transferred(EventEnvelope<TicketTransferred> e) {
         TicketTransferred t = e.data();
         return apply(e, t.ticketId(), TicketAction.TRANSFER,
-                ticket -> tickets.markTransferred(ticket, t.toServiceId(), t.toServiceName(), t.transferredAt()));
+                ticket -> tickets.markTransferred(ticket, t.toServiceId(), t.toServiceName(), t.toDurationMinutes(),
+                        t.transferredAt()));
     }
 
     private Mono<Void> apply(EventEnvelope<?> event, UUID ticketId, TicketAction action,

@@ -101,13 +101,14 @@ class TicketLifecycleIT extends IntegrationTest {
     void whenACalledTicketIsTransferredThenItWaitsAgainInTheOtherLineKeepingNumberAndSale() {
         UUID service = createService(DEMO);
         UUID other = createService(DEMO);
+        UUID ahead = paidTicket(other); // already waiting in the other line, paid earlier
         UUID ticket = paidTicket(service);
         String number = getTicket(manager(DEMO), ticket).get("number").asString();
         publish(EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketCalled(ticket, number, service,
                 STATION, "Banheira 2", OPERATOR, SESSION, 0, Instant.now())));
         awaitStatus(ticket, "CALLED");
         publish(EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketTransferred(ticket, number, service,
-                other, "Bota de Compressão", OPERATOR, Instant.now())));
+                other, "Bota de Compressão", 30, OPERATOR, Instant.now())));
         awaitStatus(ticket, "PAID");
 
         JsonNode view = getTicket(manager(DEMO), ticket);
@@ -117,7 +118,10 @@ class TicketLifecycleIT extends IntegrationTest {
         assertThat(view.get("transferredToServiceName").asString()).isEqualTo("Bota de Compressão");
         assertThat(view.has("transferredAt")).isTrue();
         assertThat(view.has("stationName")).isFalse();
-        assertThat(view.get("position").asInt()).isEqualTo(1); // first in the other line
+        // it keeps its place by paid time: behind the one paid earlier, waiting the other service's 30 min
+        assertThat(view.get("position").asInt()).isEqualTo(2);
+        assertThat(view.get("estimatedWaitMinutes").asInt()).isEqualTo(30);
+        assertThat(getTicket(manager(DEMO), ahead).get("position").asInt()).isEqualTo(1);
 
         // it is called again from the other line and served there
         publish(EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketCalled(ticket, number, other,
@@ -131,7 +135,7 @@ class TicketLifecycleIT extends IntegrationTest {
         UUID service = createService(DEMO);
         UUID pending = createTicketId(DEMO, service);
         var transfer = EventEnvelope.of("queue-service", DEMO, pending.toString(), new TicketTransferred(pending, "X001",
-                service, UUID.randomUUID(), "Outro", OPERATOR, Instant.now()));
+                service, UUID.randomUUID(), "Outro", 20, OPERATOR, Instant.now()));
         publish(transfer);
         await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from inbox where event_id = '" + transfer.id() + "'") == 1);
         assertThat(status(DEMO, pending)).isEqualTo("PENDING_PAYMENT");

@@ -16,7 +16,7 @@ public record TicketRecord(
         String number, LocalDate businessDate, UUID paymentId, Long amountPaidCents, Instant paidAt,
         Instant calledAt, UUID stationId, String stationName, Integer recallCount, Instant startedAt,
         Instant completedAt, Instant noShowAt, Instant cancelledAt, String cancelledBy, String cancelReason,
-        Instant expiredAt, UUID lineServiceId, String lineServiceName, Instant transferredAt) {
+        Instant expiredAt, UUID lineServiceId, String lineServiceName, Integer lineDurationMinutes, Instant transferredAt) {
 
     /** The service whose line the ticket waits in: the one sold, unless an operator transferred it. */
     public UUID queueServiceId() {
@@ -27,11 +27,16 @@ public record TicketRecord(
         return lineServiceName != null ? lineServiceName : serviceName;
     }
 
+    /** The duration of the service whose line the ticket waits in. */
+    public int queueDurationMinutes() {
+        return lineDurationMinutes != null ? lineDurationMinutes : durationMinutes;
+    }
+
     static final String COLUMNS = """
             id, tenant_id, service_id, customer_id, status, priority, display_name, service_name, prefix, price_cents,
             duration_minutes, status_token, created_by, created_at, number, business_date, payment_id, amount_paid_cents,
             paid_at, called_at, station_id, station_name, recall_count, started_at, completed_at, no_show_at,
-            cancelled_at, cancelled_by, cancel_reason, expired_at, line_service_id, line_service_name, transferred_at""";
+            cancelled_at, cancelled_by, cancel_reason, expired_at, line_service_id, line_service_name, line_duration_minutes, transferred_at""";
 
     static TicketRecord read(Readable r) {
         return new TicketRecord(
@@ -47,6 +52,7 @@ public record TicketRecord(
                 r.get("started_at", Instant.class), r.get("completed_at", Instant.class), r.get("no_show_at", Instant.class),
                 r.get("cancelled_at", Instant.class), r.get("cancelled_by", String.class), r.get("cancel_reason", String.class),
                 r.get("expired_at", Instant.class), r.get("line_service_id", UUID.class),
-                r.get("line_service_name", String.class), r.get("transferred_at", Instant.class));
+                r.get("line_service_name", String.class), r.get("line_duration_minutes", Integer.class),
+                r.get("transferred_at", Instant.class));
     }
 }

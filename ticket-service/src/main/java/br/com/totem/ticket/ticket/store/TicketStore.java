@@ -110,10 +110,11 @@ public class TicketStore {
     }
 
     /** Back to waiting (PAID), in another service's line; number, paid time and what was sold stay. */
-    public Mono<Void> markTransferred(TicketRecord t, UUID serviceId, String serviceName, Instant at) {
-        return update(t, "status = 'PAID', line_service_id = :line, line_service_name = :lineName, transferred_at = :at, "
+    public Mono<Void> markTransferred(TicketRecord t, UUID serviceId, String serviceName, int durationMinutes, Instant at) {
+        return update(t, "status = 'PAID', line_service_id = :line, line_service_name = :lineName, "
+                + "line_duration_minutes = :lineMinutes, transferred_at = :at, "
                 + "called_at = null, station_id = null, station_name = null, recall_count = null", spec -> spec
-                .bind("line", serviceId).bind("lineName", serviceName).bind("at", at));
+                .bind("line", serviceId).bind("lineName", serviceName).bind("lineMinutes", durationMinutes).bind("at", at));
     }
 
     public Mono<Void> markPaid(TicketRecord t, String number, LocalDate businessDate, int sequence, UUID paymentId,

@@ -40,6 +40,6 @@ public record TicketView(
                 t.priceCents(), t.durationMinutes(), t.priority(), t.displayName(), t.statusToken(), t.createdBy(),
                 t.createdAt(), t.paidAt(), t.calledAt(), t.stationName(), t.startedAt(), t.completedAt(), t.noShowAt(),
                 t.cancelledAt(), t.cancelReason(), t.expiredAt(), t.lineServiceId(), t.lineServiceName(), t.transferredAt(), position,
-                position == null ? null : (position - 1) * t.durationMinutes());
+                position == null ? null : (position - 1) * t.queueDurationMinutes());
     }
 }
