@@ -272,6 +272,20 @@ class PaymentFlowIT extends PaymentIT {
     }
 
     @Test
+    void whenALinkSlipsPastTheTicketsExpiryAndIsPaidThenThePixIsRefunded() {
+        // the link was created while ticket.expired was being handled: it found no charge to cancel
+        UUID ticketId = ticket(6000);
+        JsonNode link = linkOk(ticketId);
+        UUID paymentId = UUID.fromString(link.path("paymentId").asString());
+        db.sql("update tickets set status = 'EXPIRED' where ticket_id = '" + ticketId + "'").then().block(Duration.ofSeconds(10));
+        pay(link.path("txid").asString());
+        await().atMost(Duration.ofSeconds(40)).until(() -> events("payment.refunded", paymentId) == 1);
+        assertThat(one("select reason from refunds where charge_id = '" + paymentId + "'"))
+                .isEqualTo("Senha expirada antes da confirmação do pagamento");
+        assertThat(events("payment.confirmed", paymentId)).isEqualTo(1);
+    }
+
+    @Test
     void whenATicketExpiresBeforeAnyLinkThenTheLinkIsRefusedAsExpired() {
         UUID ticketId = ticket(6000);
         ticketExpired(ticketId);

@@ -10,7 +10,8 @@ import java.util.UUID;
  *
  * @param previousStatus  lets queue-service know whether the ticket was queued or called
  * @param cancelledBy     id of the user or device that cancelled
- * @param refundRequired  true when the ticket was already paid; payment-service refunds it
+ * @param refundRequired  true when the ticket was already paid; payment-service refunds it (and
+ *                        also refunds a Pix it confirmed while the ticket was cancelled as unpaid)
  */
 public record TicketCancelled(
     UUID ticketId,

@@ -15,6 +15,8 @@ import br.com.totem.contracts.PaymentMethod;
 import br.com.totem.payment.charge.store.Charge;
 import br.com.totem.payment.charge.store.ChargeStore;
 import br.com.totem.payment.provider.PixModels;
+import br.com.totem.payment.refund.RefundService;
+import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.events.Outbox;
 import reactor.core.publisher.Mono;
 
@@ -35,12 +37,17 @@ public class ConfirmationService {
     private final ChargeStore charges;
     private final Outbox outbox;
     private final TransactionalOperator tx;
+    private final TicketStore tickets;
+    private final RefundService refunds;
 
-    public ConfirmationService(DatabaseClient db, ChargeStore charges, Outbox outbox, TransactionalOperator tx) {
+    public ConfirmationService(DatabaseClient db, ChargeStore charges, Outbox outbox, TransactionalOperator tx,
+                               TicketStore tickets, RefundService refunds) {
         this.db = db;
         this.charges = charges;
         this.outbox = outbox;
         this.tx = tx;
+        this.tickets = tickets;
+        this.refunds = refunds;
     }
 
     /** The PSP's own view says this Pix paid this charge. */
@@ -73,11 +80,27 @@ public class ConfirmationService {
                                 var event = new PaymentConfirmed(charge.id(), charge.ticketId(), charge.txid(),
                                         pix.endToEndId(), pix.amountCents(), PaymentMethod.PIX, Instant.now());
                                 return outbox.append(EventEnvelope.of(SOURCE, charge.tenant(), charge.id().toString(), event))
+                                        .then(refundIfTicketEnded(charge))
                                         .thenReturn(Outcome.CONFIRMED);
                             });
                 });
         return tx.transactional(work)
                 .doOnNext(o -> log.info("Pix {} for txid {}: {}", pix.endToEndId(), charge.txid(), o));
+    }
+
+    /**
+     * A charge can still be paid after its ticket ended: a link created while the ticket's
+     * ticket.expired or ticket.cancelled was being handled here finds no charge to cancel. The
+     * ticket will never be served, so the Pix goes back in full, in this same transaction.
+     */
+    private Mono<Void> refundIfTicketEnded(Charge charge) {
+        return tickets.find(charge.tenant(), charge.ticketId())
+                .filter(t -> !t.pending())
+                .flatMap(t -> "EXPIRED".equals(t.status())
+                        ? refunds.requestForExpiry(charge.tenant(), charge.ticketId())
+                        : refunds.requestForCancellation(charge.tenant(), charge.ticketId(), "payment-service"))
+                .doOnNext(id -> log.warn("refund {} requested: Pix on txid {} paid a ticket that had already ended", id, charge.txid()))
+                .then();
     }
 
     /** The charge expired unpaid (and is removed at the PSP): payment.expired, once. */

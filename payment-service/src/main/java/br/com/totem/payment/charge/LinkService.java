@@ -82,8 +82,7 @@ public class LinkService {
                                     : handle(s, existing, Instant.now().plus(properties.link().chargeWait())))
                             .switchIfEmpty(Mono.defer(() -> {
                                 if (!ticket.pending()) {
-                                    return Mono.error(PaymentProblems.ticketNotPending(
-                                            "EXPIRED".equals(ticket.status()) ? "EXPIRADA" : "CANCELADA"));
+                                    return Mono.error(PaymentProblems.ticketNotPending(ticket.closedState()));
                                 }
                                 UUID id = UUID.randomUUID();
                                 Instant expires = Instant.now().plusSeconds(s.chargeExpirySeconds());

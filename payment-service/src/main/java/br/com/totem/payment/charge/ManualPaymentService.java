@@ -63,7 +63,7 @@ public class ManualPaymentService {
                 .switchIfEmpty(Mono.error(PaymentProblems::ticketNotFound))
                 .flatMap(ticket -> {
                     if (!ticket.pending()) {
-                        return Mono.error(PaymentProblems.ticketNotPending("CANCELADA"));
+                        return Mono.error(PaymentProblems.ticketNotPending(ticket.closedState()));
                     }
                     Instant now = Instant.now();
                     Mono<Charge> work = charges.byTicket(manager.tenant(), ticketId)

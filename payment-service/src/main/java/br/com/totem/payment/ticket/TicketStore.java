@@ -17,6 +17,11 @@ public class TicketStore {
         public boolean pending() {
             return "PENDING".equals(status);
         }
+
+        /** How a kiosk or manager is told that this ticket no longer takes a payment. */
+        public String closedState() {
+            return "EXPIRED".equals(status) ? "EXPIRADA" : "CANCELADA";
+        }
     }
 
     private final DatabaseClient db;

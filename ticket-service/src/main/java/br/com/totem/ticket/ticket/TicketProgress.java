@@ -38,7 +38,9 @@ public class TicketProgress {
     public Mono<Void> called(EventEnvelope<TicketCalled> e) {
         TicketCalled c = e.data();
         return apply(e, c.ticketId(), TicketAction.CALL,
-                t -> tickets.markCalled(t, c.stationId(), c.stationName(), c.recallCount(), c.calledAt()));
+                // a call from before the ticket's last transfer (replayed late) is about the old line
+                t -> t.transferredAt() != null && c.calledAt().isBefore(t.transferredAt()) ? stale(e, t)
+                        : tickets.markCalled(t, c.stationId(), c.stationName(), c.recallCount(), c.calledAt()));
     }
 
     public Mono<Void> started(EventEnvelope<TicketStarted> e) {
@@ -59,8 +61,18 @@ public class TicketProgress {
     public Mono<Void> transferred(EventEnvelope<TicketTransferred> e) {
         TicketTransferred t = e.data();
         return apply(e, t.ticketId(), TicketAction.TRANSFER,
-                ticket -> tickets.markTransferred(ticket, t.toServiceId(), t.toServiceName(), t.toDurationMinutes(),
+                // older than what the ticket already went through (replayed late): applying it
+                // would send a ticket called in its new line back to waiting for good
+                ticket -> ticket.transferredAt() != null && !t.transferredAt().isAfter(ticket.transferredAt())
+                        || ticket.calledAt() != null && ticket.calledAt().isAfter(t.transferredAt()) ? stale(e, ticket)
+                        : tickets.markTransferred(ticket, t.toServiceId(), t.toServiceName(), t.toDurationMinutes(),
                         t.transferredAt()));
+    }
+
+    private static Mono<Void> stale(EventEnvelope<?> event, TicketRecord ticket) {
+        log.warn("{} {} for ticket {} is older than its last transfer or call; ignored and acknowledged", event.type(),
+                event.id(), ticket.id());
+        return Mono.empty();
     }
 
     private Mono<Void> apply(EventEnvelope<?> event, UUID ticketId, TicketAction action,

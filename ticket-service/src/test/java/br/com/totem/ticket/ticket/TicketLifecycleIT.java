@@ -107,8 +107,9 @@ class TicketLifecycleIT extends IntegrationTest {
         publish(EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketCalled(ticket, number, service,
                 STATION, "Banheira 2", OPERATOR, SESSION, 0, Instant.now())));
         awaitStatus(ticket, "CALLED");
+        Instant transferredAt = Instant.now();
         publish(EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketTransferred(ticket, number, service,
-                other, "Bota de Compressão", 30, OPERATOR, Instant.now())));
+                other, "Bota de Compressão", 30, OPERATOR, transferredAt)));
         awaitStatus(ticket, "PAID");
 
         JsonNode view = getTicket(manager(DEMO), ticket);
@@ -122,12 +123,28 @@ class TicketLifecycleIT extends IntegrationTest {
         assertThat(view.get("position").asInt()).isEqualTo(2);
         assertThat(view.get("estimatedWaitMinutes").asInt()).isEqualTo(30);
         assertThat(getTicket(manager(DEMO), ahead).get("position").asInt()).isEqualTo(1);
+        // and no longer counts in the line it left
+        UUID later = paidTicket(service);
+        assertThat(getTicket(manager(DEMO), later).get("position").asInt()).isEqualTo(1);
+
+        // a call from the old line, replayed late (older than the transfer), changes nothing
+        var staleCall = EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketCalled(ticket, number, service,
+                STATION, "Banheira 2", OPERATOR, SESSION, 1, transferredAt.minusSeconds(5)));
+        publish(staleCall);
+        awaitHandled(staleCall.id());
+        assertThat(status(DEMO, ticket)).isEqualTo("PAID");
 
         // it is called again from the other line and served there
         publish(EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketCalled(ticket, number, other,
-                STATION, "Bota 1", OPERATOR, SESSION, 0, Instant.now())));
+                STATION, "Bota 1", OPERATOR, SESSION, 0, transferredAt.plusSeconds(1))));
         awaitStatus(ticket, "CALLED");
         assertThat(getTicket(manager(DEMO), ticket).get("stationName").asString()).isEqualTo("Bota 1");
+        // the same transfer replayed after that call does not send the ticket back to waiting
+        var staleTransfer = EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketTransferred(ticket, number,
+                service, other, "Bota de Compressão", 30, OPERATOR, transferredAt));
+        publish(staleTransfer);
+        awaitHandled(staleTransfer.id());
+        assertThat(status(DEMO, ticket)).isEqualTo("CALLED");
     }
 
     @Test
@@ -245,6 +262,10 @@ class TicketLifecycleIT extends IntegrationTest {
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec cancel(String token, UUID id, String reason) {
         return http.post().uri("/api/v1/tickets/{id}/cancel", id).headers(h -> h.setBearerAuth(token))
                 .bodyValue(Map.of("reason", reason)).exchange();
+    }
+
+    private void awaitHandled(UUID eventId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from inbox where event_id = '" + eventId + "'") == 1);
     }
 
     private UUID paidTicket(UUID service) {

@@ -23,10 +23,6 @@ public record TicketRecord(
         return lineServiceId != null ? lineServiceId : serviceId;
     }
 
-    public String queueServiceName() {
-        return lineServiceName != null ? lineServiceName : serviceName;
-    }
-
     /** The duration of the service whose line the ticket waits in. */
     public int queueDurationMinutes() {
         return lineDurationMinutes != null ? lineDurationMinutes : durationMinutes;
