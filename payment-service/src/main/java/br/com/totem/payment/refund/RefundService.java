@@ -87,12 +87,14 @@ public class RefundService {
         return charges.byTicket(tenant, ticketId)
                 .filter(c -> c.status() == ChargeStatus.CONFIRMED && c.endToEndId() != null)
                 .flatMap(c -> charges.lock(c.id()))
+                // the id is fixed per charge: a refund the bank refused (NAO_REALIZADO) is not asked again
                 .flatMap(c -> remaining(c).flatMap(left -> left <= 0 ? Mono.<String>empty()
                         : insert(Txid.refundIdForCancellation(c.id()), c, left, reason, by)
-                        .then(audit.record(tenant, by, "payment.refund_requested", "payment", c.id().toString(),
+                        .filter(Boolean::booleanValue)
+                        .flatMap(inserted -> audit.record(tenant, by, "payment.refund_requested", "payment", c.id().toString(),
                                 Map.of("refundId", Txid.refundIdForCancellation(c.id()), "amountCents", left,
-                                        "reason", why)))
-                        .thenReturn(Txid.refundIdForCancellation(c.id()))));
+                                        "reason", why))
+                                .thenReturn(Txid.refundIdForCancellation(c.id())))));
     }
 
     /** A manager's refund of a Pix payment; {@code amountCents} null refunds what is left. */
@@ -128,14 +130,15 @@ public class RefundService {
                 .map(refunded -> (c.paidCents() == null ? c.amountCents() : c.paidCents()) - refunded);
     }
 
-    private Mono<Void> insert(String id, Charge c, long amount, String reason, String by) {
+    /** True when the row is new; false when a refund with this id already exists (then nothing is written). */
+    private Mono<Boolean> insert(String id, Charge c, long amount, String reason, String by) {
         var spec = db.sql("""
                         insert into refunds (id, charge_id, tenant_id, end_to_end_id, amount_cents, status, reason, requested_by)
                         values (:id, :charge, :tenant, :e2e, :amount, 'REQUESTED', :reason, :by) on conflict (id) do nothing""")
                 .bind("id", id).bind("charge", c.id()).bind("tenant", c.tenant()).bind("e2e", c.endToEndId())
                 .bind("amount", amount).bind("by", by);
         spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
-        return spec.then();
+        return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
 
     record Open(String id, UUID chargeId, String tenant, String e2e, long amount, String status) {
