@@ -205,10 +205,12 @@ class CounterIT {
         assertThat(outbox(team.tenant(), id)).containsExactly("ticket.transferred");
         Map<String, Object> transferred = db.sql("select envelope->'data'->>'number' as number, envelope->'data'->>'fromServiceId' as from_id,"
                         + " envelope->'data'->>'toServiceId' as to_id, envelope->'data'->>'toServiceName' as to_name,"
+                        + " envelope->'data'->>'toDurationMinutes' as to_minutes,"
                         + " envelope->'data'->>'operatorId' as op from outbox where aggregate_id = :a and event_type = 'ticket.transferred'")
                 .bind("a", id).fetch().one().block(BOUND);
         assertThat(transferred).containsEntry("number", waiting.number()).containsEntry("from_id", ice.toString())
                 .containsEntry("to_id", boot.toString()).containsEntry("to_name", "Bota de Compressão")
+                .containsEntry("to_minutes", "15") // the boot line's duration, from its ticket.paid
                 .containsEntry("op", team.operatorUser().id().toString());
     }
 
