@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.TicketCancelled;
+import br.com.totem.contracts.TicketEvent;
 import br.com.totem.contracts.TicketExpired;
 import br.com.totem.contracts.TicketStatus;
 import br.com.totem.payment.brcode.BrCode;
@@ -218,8 +219,7 @@ class PaymentFlowIT extends PaymentIT {
     void whenAPaidTicketIsCancelledThenItIsRefundedInFullAndPaymentRefunded() {
         UUID ticketId = ticket(6000);
         UUID paymentId = paidCharge(ticketId);
-        var cancelled = new TicketCancelled(ticketId, TicketStatus.PAID, "cliente desistiu", "gerente", true, Instant.now());
-        tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), cancelled))).block();
+        ticketCancelled(ticketId, TicketStatus.PAID, true);
         await().atMost(Duration.ofSeconds(40)).until(() -> events("payment.refunded", paymentId) == 1);
         String envelope = one("select envelope::text from outbox where event_type = 'payment.refunded' and aggregate_id = '" + paymentId + "'");
         JsonNode data = JSON.readTree(envelope).path("data");
@@ -231,9 +231,17 @@ class PaymentFlowIT extends PaymentIT {
                 .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/refund-not-allowed");
     }
 
+    /** An event as ticket-service's outbox relay would publish it (through this database's outbox). */
+    void fromTicketService(TicketEvent event, UUID ticketId) {
+        tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), event))).block();
+    }
+
     void ticketExpired(UUID ticketId) {
-        var expired = new TicketExpired(ticketId, Instant.now());
-        tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), expired))).block();
+        fromTicketService(new TicketExpired(ticketId, Instant.now()), ticketId);
+    }
+
+    void ticketCancelled(UUID ticketId, TicketStatus from, boolean refundRequired) {
+        fromTicketService(new TicketCancelled(ticketId, from, "cliente desistiu", "gerente", refundRequired, Instant.now()), ticketId);
     }
 
     @Test
@@ -300,8 +308,7 @@ class PaymentFlowIT extends PaymentIT {
         UUID ticketId = ticket(6000);
         UUID paymentId = paidCharge(ticketId);
         // ticket-service cancelled it before applying payment.confirmed: refundRequired is false
-        var cancelled = new TicketCancelled(ticketId, TicketStatus.PENDING_PAYMENT, "cliente desistiu", "gerente", false, Instant.now());
-        tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), cancelled))).block();
+        ticketCancelled(ticketId, TicketStatus.PENDING_PAYMENT, false);
         await().atMost(Duration.ofSeconds(40)).until(() -> events("payment.refunded", paymentId) == 1);
         assertThat(one("select status from refunds where charge_id = '" + paymentId + "'")).isEqualTo("DEVOLVIDO");
     }

@@ -76,9 +76,9 @@ public class LinkService {
                         return Mono.error(PaymentProblems.ticketNotPending("PIX_DESATIVADO"));
                     }
                     return awaitTicket(tenant, ticketId).flatMap(ticket -> charges.byTicket(tenant, ticketId)
-                            .flatMap(existing -> existing.status() == ChargeStatus.CANCELLED && "EXPIRED".equals(ticket.status())
-                                    // cancelled because the ticket expired: say so
-                                    ? Mono.<LinkResult>error(PaymentProblems.ticketNotPending("EXPIRADA"))
+                            .flatMap(existing -> existing.status() == ChargeStatus.CANCELLED && !ticket.pending()
+                                    // cancelled because the ticket ended: say how it ended
+                                    ? Mono.<LinkResult>error(PaymentProblems.ticketNotPending(ticket.closedState()))
                                     : handle(s, existing, Instant.now().plus(properties.link().chargeWait())))
                             .switchIfEmpty(Mono.defer(() -> {
                                 if (!ticket.pending()) {

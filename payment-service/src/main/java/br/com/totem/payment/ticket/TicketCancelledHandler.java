@@ -41,7 +41,7 @@ class TicketCancelledHandler implements EventHandler<TicketCancelled> {
     @Override
     public Mono<Void> handle(EventEnvelope<TicketCancelled> event) {
         TicketCancelled c = event.data();
-        return tickets.markCancelled(c.ticketId())
+        return tickets.markEnded(c.ticketId(), "CANCELLED")
                 .then(charges.cancelOpen(c.ticketId()))
                 // refundRequired says the ticket was paid; a Pix confirmed here while ticket-service
                 // cancelled the ticket as unpaid (a race) is money taken for nothing: refunded too

@@ -44,7 +44,7 @@ class TicketExpiredHandler implements EventHandler<TicketExpired> {
     @Override
     public Mono<Void> handle(EventEnvelope<TicketExpired> event) {
         TicketExpired e = event.data();
-        return tickets.markExpired(e.ticketId())
+        return tickets.markEnded(e.ticketId(), "EXPIRED")
                 .then(charges.cancelOpen(e.ticketId()))
                 .then(refunds.requestForExpiry(event.tenantid(), e.ticketId())
                         .doOnNext(id -> log.warn("refund {} requested: ticket {} expired although its Pix was paid", id, e.ticketId()))

@@ -38,14 +38,10 @@ public class TicketStore {
                 .bind("created", createdAt.atOffset(ZoneOffset.UTC)).then();
     }
 
-    public Mono<Void> markCancelled(UUID ticketId) {
-        return db.sql("update tickets set status = 'CANCELLED', updated_at = now() where ticket_id = :id")
-                .bind("id", ticketId).then();
-    }
-
-    public Mono<Void> markExpired(UUID ticketId) {
-        return db.sql("update tickets set status = 'EXPIRED', updated_at = now() where ticket_id = :id")
-                .bind("id", ticketId).then();
+    /** The ticket ended in ticket-service: {@code CANCELLED} or {@code EXPIRED}; it takes no more payments. */
+    public Mono<Void> markEnded(UUID ticketId, String status) {
+        return db.sql("update tickets set status = :status, updated_at = now() where ticket_id = :id")
+                .bind("status", status).bind("id", ticketId).then();
     }
 
     public Mono<Ticket> find(String tenant, UUID ticketId) {
