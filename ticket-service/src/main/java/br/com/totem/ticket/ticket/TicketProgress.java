@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * What happens at the counter, as queue-service reports it: called (and recalled), started,
- * completed, no-show, transferred to another service's line. Records the times and the station; runs in the event's inbox transaction.
+ * completed, no-show, transferred to another service's line. Records the times and the station;
+ * runs in the event's inbox transaction.
  */
 @Service
 public class TicketProgress {
