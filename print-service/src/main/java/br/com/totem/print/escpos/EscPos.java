@@ -169,6 +169,11 @@ public final class EscPos {
         return this;
     }
 
+    /** The text as the printer will show it in this code page, after the replacements of {@link #text}. */
+    public static String printable(String text, CodePage codePage) {
+        return new String(new EscPos(codePage).encode(text), codePage.charset());
+    }
+
     /**
      * The text in the code page. Characters the code page lacks become a close ASCII equivalent or
      * the same letter without its accent, and otherwise one {@code '?'} per code point.
