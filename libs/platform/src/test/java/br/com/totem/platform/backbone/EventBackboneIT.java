@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.contracts.EventMessage;
+import br.com.totem.contracts.TicketExpired;
+import br.com.totem.platform.events.EventCodec;
+import br.com.totem.platform.events.OutboxRelay;
 import br.com.totem.platform.jobs.PeriodicJob;
 import br.com.totem.platform.jobs.PeriodicJobs;
 import br.com.totem.testkit.TcpProxy;
@@ -171,6 +177,23 @@ class EventBackboneIT {
                 () -> consumer.getBean(RabbitTemplate.class).receive(dlq), m -> m != null && m.getMessageProperties()
                         .getMessageId() != null && m.getMessageProperties().getMessageId().equals(props.getMessageId()));
         assertThat(new String(dead.getBody())).isEqualTo("{not json");
+    }
+
+    @Test
+    void testsPublishTheMessageTheRelayPublishes() {
+        var event = EventEnvelope.of("producer-app", "demo", "t-1", new TicketExpired(UUID.randomUUID(), Instant.now()))
+                .withTraceparent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        byte[] body = producer.getBean(EventCodec.class).encode(event);
+        Message relayed = OutboxRelay.toAmqp(EventMessage.of(event), body);
+        Message published = new TestEvents(producer).message(event);
+
+        assertThat(published.getBody()).isEqualTo(relayed.getBody());
+        assertThat(published.getMessageProperties().getHeaders()).isEqualTo(relayed.getMessageProperties().getHeaders());
+        assertThat(published.getMessageProperties().getMessageId()).isEqualTo(relayed.getMessageProperties().getMessageId());
+        assertThat(published.getMessageProperties().getContentType())
+                .isEqualTo(relayed.getMessageProperties().getContentType());
+        assertThat(published.getMessageProperties().getDeliveryMode())
+                .isEqualTo(relayed.getMessageProperties().getDeliveryMode());
     }
 
     @Test
