@@ -15,7 +15,6 @@ import br.com.totem.contracts.PaymentMethod;
 import br.com.totem.payment.charge.store.Charge;
 import br.com.totem.payment.charge.store.ChargeStore;
 import br.com.totem.payment.provider.PixModels;
-import br.com.totem.payment.refund.RefundService;
 import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.events.Outbox;
 import reactor.core.publisher.Mono;
@@ -29,7 +28,6 @@ import reactor.core.publisher.Mono;
 public class ConfirmationService {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationService.class);
-    public static final String SOURCE = "payment-service";
 
     public enum Outcome { CONFIRMED, DUPLICATE, AMOUNT_MISMATCH, CHARGE_CLOSED }
 
@@ -38,10 +36,10 @@ public class ConfirmationService {
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final TicketStore tickets;
-    private final RefundService refunds;
+    private final Refunds refunds;
 
     public ConfirmationService(DatabaseClient db, ChargeStore charges, Outbox outbox, TransactionalOperator tx,
-                               TicketStore tickets, RefundService refunds) {
+                               TicketStore tickets, Refunds refunds) {
         this.db = db;
         this.charges = charges;
         this.outbox = outbox;
@@ -79,7 +77,7 @@ public class ConfirmationService {
                                 }
                                 var event = new PaymentConfirmed(charge.id(), charge.ticketId(), charge.txid(),
                                         pix.endToEndId(), pix.amountCents(), PaymentMethod.PIX, Instant.now());
-                                return outbox.append(EventEnvelope.of(SOURCE, charge.tenant(), charge.id().toString(), event))
+                                return outbox.append(EventEnvelope.of(charge.tenant(), charge.id().toString(), event))
                                         .then(refundIfTicketEnded(charge))
                                         .thenReturn(Outcome.CONFIRMED);
                             });
@@ -106,7 +104,7 @@ public class ConfirmationService {
     /** The charge expired unpaid (and is removed at the PSP): payment.expired, once. */
     public Mono<Boolean> expire(Charge charge) {
         return tx.transactional(charges.expire(charge.id()).flatMap(updated -> !updated ? Mono.just(false)
-                : outbox.append(EventEnvelope.of(SOURCE, charge.tenant(), charge.id().toString(),
+                : outbox.append(EventEnvelope.of(charge.tenant(), charge.id().toString(),
                         new PaymentExpired(charge.id(), charge.ticketId(), charge.txid(), Instant.now()))).thenReturn(true)));
     }
 }

@@ -23,6 +23,7 @@ import br.com.totem.payment.provider.PixProvider;
 import br.com.totem.payment.provider.PspException;
 import br.com.totem.payment.settings.TenantSettings;
 import br.com.totem.payment.settings.TenantSettingsStore;
+import br.com.totem.payment.shared.PaymentProblems;
 import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.events.Outbox;
 import reactor.core.publisher.Mono;
@@ -145,7 +146,7 @@ public class LinkService {
                     Instant expires = cob.createdAt() != null ? cob.createdAt().plusSeconds(cob.expirySeconds()) : c.expiresAt();
                     var event = new PaymentLinkCreated(c.id(), c.ticketId(), c.txid(), c.amountCents(), expires, s.providerName());
                     return tx.transactional(charges.activate(c.id(), cob.location(), brcode, expires)
-                                    .flatMap(ok -> ok ? outbox.append(EventEnvelope.of(ConfirmationService.SOURCE, c.tenant(),
+                                    .flatMap(ok -> ok ? outbox.append(EventEnvelope.of(c.tenant(),
                                             c.id().toString(), event)).thenReturn(true) : Mono.just(false)))
                             .then(charges.byId(c.tenant(), c.id()))
                             .flatMap(this::respond);

@@ -17,6 +17,7 @@ import br.com.totem.payment.charge.store.Charge;
 import br.com.totem.payment.charge.store.ChargeStore;
 import br.com.totem.payment.provider.PixProvider;
 import br.com.totem.payment.settings.TenantSettingsStore;
+import br.com.totem.payment.shared.PaymentProblems;
 import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.audit.AuditLog;
 import br.com.totem.platform.events.Outbox;
@@ -78,7 +79,7 @@ public class ManualPaymentService {
                                         .flatMap(ok -> ok ? charges.byId(manager.tenant(), id)
                                                 : Mono.error(PaymentProblems.ticketNotPending("COBRANCA_EM_ANDAMENTO")));
                             }))
-                            .flatMap(c -> outbox.append(EventEnvelope.of(ConfirmationService.SOURCE, c.tenant(), c.id().toString(),
+                            .flatMap(c -> outbox.append(EventEnvelope.of(c.tenant(), c.id().toString(),
                                             new PaymentConfirmed(c.id(), c.ticketId(), null, null, c.amountCents(), method, now)))
                                     .then(audit.record(manager, "payment.manual_confirmed", "payment", c.id().toString(),
                                             Map.of("ticketId", ticketId.toString(), "method", method.name(),

@@ -14,7 +14,7 @@ import br.com.totem.payment.config.PaymentProperties;
 import br.com.totem.payment.provider.PixModels;
 import br.com.totem.payment.provider.PixProvider;
 import br.com.totem.payment.provider.PspException;
-import br.com.totem.payment.refund.RefundService;
+import br.com.totem.payment.refund.RefundWorker;
 import br.com.totem.payment.settings.TenantSettings;
 import br.com.totem.payment.settings.TenantSettingsStore;
 import reactor.core.publisher.Flux;
@@ -35,11 +35,11 @@ public class Reconciler {
     private final TenantSettingsStore settings;
     private final PixProvider pix;
     private final ConfirmationService confirmations;
-    private final RefundService refunds;
+    private final RefundWorker refunds;
     private final PaymentProperties properties;
 
     public Reconciler(ChargeStore charges, TenantSettingsStore settings, PixProvider pix, ConfirmationService confirmations,
-                      RefundService refunds, PaymentProperties properties) {
+                      RefundWorker refunds, PaymentProperties properties) {
         this.charges = charges;
         this.settings = settings;
         this.pix = pix;

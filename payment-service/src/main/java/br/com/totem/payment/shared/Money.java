@@ -1,4 +1,4 @@
-package br.com.totem.payment.charge.domain;
+package br.com.totem.payment.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,10 +1,11 @@
-package br.com.totem.payment.ticket;
+package br.com.totem.payment.ticketevents;
 
 import org.springframework.stereotype.Component;
 
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.EventType;
 import br.com.totem.contracts.TicketCreated;
+import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.events.EventHandler;
 import reactor.core.publisher.Mono;
 

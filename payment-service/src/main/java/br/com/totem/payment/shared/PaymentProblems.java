@@ -1,4 +1,4 @@
-package br.com.totem.payment.charge;
+package br.com.totem.payment.shared;
 
 import java.util.Map;
 

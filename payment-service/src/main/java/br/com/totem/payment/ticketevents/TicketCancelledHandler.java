@@ -1,4 +1,4 @@
-package br.com.totem.payment.ticket;
+package br.com.totem.payment.ticketevents;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.EventType;
 import br.com.totem.contracts.TicketCancelled;
+import br.com.totem.payment.charge.Refunds;
 import br.com.totem.payment.charge.store.ChargeStore;
-import br.com.totem.payment.refund.RefundService;
+import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.events.EventHandler;
 import reactor.core.publisher.Mono;
 
@@ -25,9 +26,9 @@ class TicketCancelledHandler implements EventHandler<TicketCancelled> {
 
     private final TicketStore tickets;
     private final ChargeStore charges;
-    private final RefundService refunds;
+    private final Refunds refunds;
 
-    TicketCancelledHandler(TicketStore tickets, ChargeStore charges, RefundService refunds) {
+    TicketCancelledHandler(TicketStore tickets, ChargeStore charges, Refunds refunds) {
         this.tickets = tickets;
         this.charges = charges;
         this.refunds = refunds;
