@@ -1,5 +1,6 @@
 package br.com.totem.payment.charge;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -42,9 +43,10 @@ public class ManualPaymentService {
     private final Outbox outbox;
     private final AuditLog audit;
     private final TransactionalOperator tx;
+    private final Clock clock;
 
     public ManualPaymentService(TicketStore tickets, ChargeStore charges, TenantSettingsStore settings, PixProvider pix,
-                                Outbox outbox, AuditLog audit, TransactionalOperator tx) {
+                                Outbox outbox, AuditLog audit, TransactionalOperator tx, Clock clock) {
         this.tickets = tickets;
         this.charges = charges;
         this.settings = settings;
@@ -52,6 +54,7 @@ public class ManualPaymentService {
         this.outbox = outbox;
         this.audit = audit;
         this.tx = tx;
+        this.clock = clock;
     }
 
     public Mono<Charge> confirm(Caller manager, UUID ticketId, PaymentMethod method) {
@@ -66,7 +69,7 @@ public class ManualPaymentService {
                     if (!ticket.pending()) {
                         return Mono.error(PaymentProblems.ticketNotPending(ticket.closedState()));
                     }
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     Mono<Charge> work = charges.byTicket(manager.tenant(), ticketId)
                             .flatMap(existing -> existing.status().open()
                                     ? charges.confirm(existing.id(), method.name(), null, existing.amountCents(), now)

@@ -1,4 +1,4 @@
-package br.com.totem.payment.webhook;
+package br.com.totem.payment.webhook.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import br.com.totem.payment.provider.bacen.BacenPixParser;
 import br.com.totem.payment.settings.TenantSettingsStore;
+import br.com.totem.payment.webhook.WebhookProcessor;
+import br.com.totem.payment.webhook.WebhookReceipts;
 import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.problem.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
