@@ -29,7 +29,7 @@ import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.platform.events.EventCodec;
 import br.com.totem.platform.events.Outbox;
-import br.com.totem.platform.events.OutboxRelay;
+import br.com.totem.platform.jobs.PeriodicJobs;
 import br.com.totem.testkit.TestInfrastructure;
 import reactor.core.publisher.Flux;
 
@@ -128,7 +128,7 @@ public class OutboxThroughputBench {
 
     /** Relay throughput: N events already committed, then the relay starts; N / (start → last delivery). */
     static double relayRun(ConfigurableApplicationContext app, Connection con, int n) throws Exception {
-        OutboxRelay relay = app.getBean(OutboxRelay.class);
+        PeriodicJobs relay = app.getBean(PeriodicJobs.class); // runs the relay loop
         relay.stop();
         commit(app, n);
         CountDownLatch done = new CountDownLatch(n);

@@ -51,7 +51,20 @@ public record EventEnvelope<T extends EventPayload>(
         }
     }
 
-    /** A new event of the payload's current type and dataversion, stamped now. */
+    /**
+     * A new event of the payload's current type and dataversion, stamped now, whose {@code source}
+     * is the type's {@link EventType#producer() producer}: the one way services build their events.
+     */
+    public static <T extends EventPayload> EventEnvelope<T> of(String tenantId, String aggregateId, T data) {
+        requireNonNull(data, "data");
+        return of(EventType.of(data.getClass()).producer(), tenantId, aggregateId, data);
+    }
+
+    /**
+     * A new event with an explicit {@code source}, stamped now. Services use
+     * {@link #of(String, String, EventPayload)}; this one is for tests and tools that stand in for
+     * another producer.
+     */
     public static <T extends EventPayload> EventEnvelope<T> of(String source, String tenantId, String aggregateId, T data) {
         requireNonNull(data, "data");
         EventType type = EventType.of(data.getClass());

@@ -33,6 +33,14 @@ class EventEnvelopeTest {
     }
 
     @Test
+    void theSourceIsTheProducerOfTheEventType() {
+        assertThat(EventEnvelope.of("demo", "t-1", expired).source()).isEqualTo("ticket-service");
+        var confirmed = new PaymentConfirmed(UUID.randomUUID(), UUID.randomUUID(), "txid", "E2E", 3700, PaymentMethod.PIX,
+            Instant.parse("2026-11-23T15:17:40Z"));
+        assertThat(EventEnvelope.of("demo", "p-1", confirmed).source()).isEqualTo("payment-service");
+    }
+
+    @Test
     void malformedEnvelopesFailFast() {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();

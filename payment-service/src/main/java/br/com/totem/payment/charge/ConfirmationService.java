@@ -1,5 +1,6 @@
 package br.com.totem.payment.charge;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -15,7 +16,6 @@ import br.com.totem.contracts.PaymentMethod;
 import br.com.totem.payment.charge.store.Charge;
 import br.com.totem.payment.charge.store.ChargeStore;
 import br.com.totem.payment.provider.PixModels;
-import br.com.totem.payment.refund.RefundService;
 import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.events.Outbox;
 import reactor.core.publisher.Mono;
@@ -29,7 +29,6 @@ import reactor.core.publisher.Mono;
 public class ConfirmationService {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationService.class);
-    public static final String SOURCE = "payment-service";
 
     public enum Outcome { CONFIRMED, DUPLICATE, AMOUNT_MISMATCH, CHARGE_CLOSED }
 
@@ -38,21 +37,23 @@ public class ConfirmationService {
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final TicketStore tickets;
-    private final RefundService refunds;
+    private final Refunds refunds;
+    private final Clock clock;
 
     public ConfirmationService(DatabaseClient db, ChargeStore charges, Outbox outbox, TransactionalOperator tx,
-                               TicketStore tickets, RefundService refunds) {
+                               TicketStore tickets, Refunds refunds, Clock clock) {
         this.db = db;
         this.charges = charges;
         this.outbox = outbox;
         this.tx = tx;
         this.tickets = tickets;
         this.refunds = refunds;
+        this.clock = clock;
     }
 
     /** The PSP's own view says this Pix paid this charge. */
     public Mono<Outcome> confirmPix(Charge charge, PixModels.Pix pix) {
-        Instant paidAt = pix.paidAt() == null ? Instant.now() : pix.paidAt();
+        Instant paidAt = pix.paidAt() == null ? clock.instant() : pix.paidAt();
         Mono<Outcome> work = db.sql("""
                         insert into pix_payments (end_to_end_id, charge_id, tenant_id, txid, amount_cents, paid_at)
                         values (:e2e, :charge, :tenant, :txid, :amount, :paid) on conflict do nothing""")
@@ -69,7 +70,7 @@ public class ConfirmationService {
                                 pix.endToEndId(), charge.txid(), pix.amountCents(), charge.amountCents());
                         return charges.flag(charge.id(), "AMOUNT_MISMATCH", pix.amountCents()).thenReturn(Outcome.AMOUNT_MISMATCH);
                     }
-                    return charges.confirm(charge.id(), "PIX", pix.endToEndId(), pix.amountCents(), Instant.now())
+                    return charges.confirm(charge.id(), "PIX", pix.endToEndId(), pix.amountCents(), clock.instant())
                             .flatMap(updated -> {
                                 if (!updated) {
                                     log.warn("Pix {} paid txid {} whose charge is {}: flagged for a refund decision",
@@ -78,8 +79,8 @@ public class ConfirmationService {
                                             .thenReturn(Outcome.CHARGE_CLOSED);
                                 }
                                 var event = new PaymentConfirmed(charge.id(), charge.ticketId(), charge.txid(),
-                                        pix.endToEndId(), pix.amountCents(), PaymentMethod.PIX, Instant.now());
-                                return outbox.append(EventEnvelope.of(SOURCE, charge.tenant(), charge.id().toString(), event))
+                                        pix.endToEndId(), pix.amountCents(), PaymentMethod.PIX, clock.instant());
+                                return outbox.append(EventEnvelope.of(charge.tenant(), charge.id().toString(), event))
                                         .then(refundIfTicketEnded(charge))
                                         .thenReturn(Outcome.CONFIRMED);
                             });
@@ -106,7 +107,7 @@ public class ConfirmationService {
     /** The charge expired unpaid (and is removed at the PSP): payment.expired, once. */
     public Mono<Boolean> expire(Charge charge) {
         return tx.transactional(charges.expire(charge.id()).flatMap(updated -> !updated ? Mono.just(false)
-                : outbox.append(EventEnvelope.of(SOURCE, charge.tenant(), charge.id().toString(),
-                        new PaymentExpired(charge.id(), charge.ticketId(), charge.txid(), Instant.now()))).thenReturn(true)));
+                : outbox.append(EventEnvelope.of(charge.tenant(), charge.id().toString(),
+                        new PaymentExpired(charge.id(), charge.ticketId(), charge.txid(), clock.instant()))).thenReturn(true)));
     }
 }

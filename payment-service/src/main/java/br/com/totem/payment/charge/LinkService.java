@@ -1,5 +1,6 @@
 package br.com.totem.payment.charge;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import br.com.totem.payment.provider.PixProvider;
 import br.com.totem.payment.provider.PspException;
 import br.com.totem.payment.settings.TenantSettings;
 import br.com.totem.payment.settings.TenantSettingsStore;
+import br.com.totem.payment.shared.PaymentProblems;
 import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.events.Outbox;
 import reactor.core.publisher.Mono;
@@ -56,9 +58,10 @@ public class LinkService {
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final PaymentProperties properties;
+    private final Clock clock;
 
     public LinkService(TenantSettingsStore settings, TicketStore tickets, ChargeStore charges, PixProvider pix, Outbox outbox,
-                       TransactionalOperator tx, PaymentProperties properties) {
+                       TransactionalOperator tx, PaymentProperties properties, Clock clock) {
         this.settings = settings;
         this.tickets = tickets;
         this.charges = charges;
@@ -66,6 +69,7 @@ public class LinkService {
         this.outbox = outbox;
         this.tx = tx;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public Mono<LinkResult> link(String tenant, UUID ticketId) {
@@ -79,27 +83,27 @@ public class LinkService {
                             .flatMap(existing -> existing.status() == ChargeStatus.CANCELLED && !ticket.pending()
                                     // cancelled because the ticket ended: say how it ended
                                     ? Mono.<LinkResult>error(PaymentProblems.ticketNotPending(ticket.closedState()))
-                                    : handle(s, existing, Instant.now().plus(properties.link().chargeWait())))
+                                    : handle(s, existing, clock.instant().plus(properties.link().chargeWait())))
                             .switchIfEmpty(Mono.defer(() -> {
                                 if (!ticket.pending()) {
                                     return Mono.error(PaymentProblems.ticketNotPending(ticket.closedState()));
                                 }
                                 UUID id = UUID.randomUUID();
-                                Instant expires = Instant.now().plusSeconds(s.chargeExpirySeconds());
+                                Instant expires = clock.instant().plusSeconds(s.chargeExpirySeconds());
                                 return charges.insertClaimed(id, tenant, ticketId, Txid.forTicket(ticketId), ticket.priceCents(), expires)
                                         .flatMap(won -> won
                                                 ? charges.byId(tenant, id).flatMap(c -> create(s, c))
                                                 : charges.byTicket(tenant, ticketId).flatMap(c ->
-                                                        handle(s, c, Instant.now().plus(properties.link().chargeWait()))));
+                                                        handle(s, c, clock.instant().plus(properties.link().chargeWait()))));
                             })));
                 });
     }
 
     /** The ticket from the projection, waiting a bounded time for a ticket.created still on its way. */
     private Mono<TicketStore.Ticket> awaitTicket(String tenant, UUID ticketId) {
-        Instant deadline = Instant.now().plus(properties.link().ticketWait());
+        Instant deadline = clock.instant().plus(properties.link().ticketWait());
         return tickets.find(tenant, ticketId)
-                .switchIfEmpty(Mono.defer(() -> Instant.now().isAfter(deadline)
+                .switchIfEmpty(Mono.defer(() -> clock.instant().isAfter(deadline)
                         ? Mono.error(PaymentProblems.ticketNotFound())
                         : Mono.delay(POLL).then(Mono.error(new RetryTicket()))))
                 .retryWhen(reactor.util.retry.Retry.indefinitely().filter(e -> e instanceof RetryTicket));
@@ -113,7 +117,7 @@ public class LinkService {
 
     private Mono<LinkResult> handle(TenantSettings s, Charge c, Instant waitUntil) {
         return switch (c.status()) {
-            case ACTIVE -> c.expiresAt().isBefore(Instant.now())
+            case ACTIVE -> c.expiresAt().isBefore(clock.instant())
                     ? Mono.error(PaymentProblems.ticketNotPending("EXPIRADA"))
                     : respond(c);
             case CONFIRMED -> Mono.error(PaymentProblems.ticketNotPending("PAGA"));
@@ -124,7 +128,7 @@ public class LinkService {
                 if (claimed) {
                     return create(s, c);
                 }
-                if (Instant.now().isAfter(waitUntil)) {
+                if (clock.instant().isAfter(waitUntil)) {
                     return Mono.just(new LinkResult(new Link(c.id(), c.txid(), null, null, c.amountCents(), c.expiresAt(),
                             ChargeStatus.CREATING.name()), true));
                 }
@@ -135,7 +139,7 @@ public class LinkService {
 
     /** Creates the claimed charge at the PSP and activates it with payment.link_created. */
     private Mono<LinkResult> create(TenantSettings s, Charge c) {
-        int expirySeconds = (int) Math.max(1, Duration.between(Instant.now(), c.expiresAt()).toSeconds());
+        int expirySeconds = (int) Math.max(1, Duration.between(clock.instant(), c.expiresAt()).toSeconds());
         var request = new PixModels.CobRequest(c.txid(), c.amountCents(), expirySeconds, s.pixKey(), "Totem - senha de atendimento");
         return pix.createCharge(s, request)
                 .flatMap(cob -> {
@@ -145,7 +149,7 @@ public class LinkService {
                     Instant expires = cob.createdAt() != null ? cob.createdAt().plusSeconds(cob.expirySeconds()) : c.expiresAt();
                     var event = new PaymentLinkCreated(c.id(), c.ticketId(), c.txid(), c.amountCents(), expires, s.providerName());
                     return tx.transactional(charges.activate(c.id(), cob.location(), brcode, expires)
-                                    .flatMap(ok -> ok ? outbox.append(EventEnvelope.of(ConfirmationService.SOURCE, c.tenant(),
+                                    .flatMap(ok -> ok ? outbox.append(EventEnvelope.of(c.tenant(),
                                             c.id().toString(), event)).thenReturn(true) : Mono.just(false)))
                             .then(charges.byId(c.tenant(), c.id()))
                             .flatMap(this::respond);
@@ -164,7 +168,7 @@ public class LinkService {
                     c.status().name()), true));
         }
         if (c.status() != ChargeStatus.ACTIVE) {
-            return handle(null, c, Instant.now());
+            return handle(null, c, clock.instant());
         }
         return Mono.fromCallable(() -> QrSvg.of(c.pixCopiaECola()))
                 .subscribeOn(Schedulers.boundedElastic())

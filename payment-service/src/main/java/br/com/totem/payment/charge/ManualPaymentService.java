@@ -1,5 +1,6 @@
 package br.com.totem.payment.charge;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import br.com.totem.payment.charge.store.Charge;
 import br.com.totem.payment.charge.store.ChargeStore;
 import br.com.totem.payment.provider.PixProvider;
 import br.com.totem.payment.settings.TenantSettingsStore;
+import br.com.totem.payment.shared.PaymentProblems;
 import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.audit.AuditLog;
 import br.com.totem.platform.events.Outbox;
@@ -41,9 +43,10 @@ public class ManualPaymentService {
     private final Outbox outbox;
     private final AuditLog audit;
     private final TransactionalOperator tx;
+    private final Clock clock;
 
     public ManualPaymentService(TicketStore tickets, ChargeStore charges, TenantSettingsStore settings, PixProvider pix,
-                                Outbox outbox, AuditLog audit, TransactionalOperator tx) {
+                                Outbox outbox, AuditLog audit, TransactionalOperator tx, Clock clock) {
         this.tickets = tickets;
         this.charges = charges;
         this.settings = settings;
@@ -51,6 +54,7 @@ public class ManualPaymentService {
         this.outbox = outbox;
         this.audit = audit;
         this.tx = tx;
+        this.clock = clock;
     }
 
     public Mono<Charge> confirm(Caller manager, UUID ticketId, PaymentMethod method) {
@@ -65,7 +69,7 @@ public class ManualPaymentService {
                     if (!ticket.pending()) {
                         return Mono.error(PaymentProblems.ticketNotPending(ticket.closedState()));
                     }
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     Mono<Charge> work = charges.byTicket(manager.tenant(), ticketId)
                             .flatMap(existing -> existing.status().open()
                                     ? charges.confirm(existing.id(), method.name(), null, existing.amountCents(), now)
@@ -78,7 +82,7 @@ public class ManualPaymentService {
                                         .flatMap(ok -> ok ? charges.byId(manager.tenant(), id)
                                                 : Mono.error(PaymentProblems.ticketNotPending("COBRANCA_EM_ANDAMENTO")));
                             }))
-                            .flatMap(c -> outbox.append(EventEnvelope.of(ConfirmationService.SOURCE, c.tenant(), c.id().toString(),
+                            .flatMap(c -> outbox.append(EventEnvelope.of(c.tenant(), c.id().toString(),
                                             new PaymentConfirmed(c.id(), c.ticketId(), null, null, c.amountCents(), method, now)))
                                     .then(audit.record(manager, "payment.manual_confirmed", "payment", c.id().toString(),
                                             Map.of("ticketId", ticketId.toString(), "method", method.name(),

@@ -1,5 +1,6 @@
 package br.com.totem.payment.reconcile;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,20 +52,22 @@ public class DailyReconciliation {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final ZoneId zone;
+    private final Clock clock;
 
     public DailyReconciliation(TenantSettingsStore settings, ChargeStore charges, PixProvider pix, DatabaseClient db,
-                               JsonMapper json, PaymentProperties properties) {
+                               JsonMapper json, PaymentProperties properties, Clock clock) {
         this.settings = settings;
         this.charges = charges;
         this.pix = pix;
         this.db = db;
         this.json = json;
         this.zone = ZoneId.of(properties.reconcile().zone());
+        this.clock = clock;
     }
 
     /** Yesterday, for every tenant that uses Pix. */
     public Mono<Void> runYesterday() {
-        LocalDate yesterday = LocalDate.now(zone).minusDays(1);
+        LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
         return settings.all().filter(TenantSettings::usesPix)
                 .concatMap(s -> run(s.tenantId(), yesterday).onErrorResume(e -> {
                     log.warn("daily reconciliation of {} for {} failed: {}", yesterday, s.tenantId(), e.getMessage());

@@ -1,5 +1,6 @@
 package br.com.totem.payment.reconcile;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -36,18 +37,20 @@ public class PaymentJobs {
     private final WebhookProcessor webhooks;
     private final TenantSettingsStore settings;
     private final PixProvider pix;
+    private final Clock clock;
     private final Disposable.Composite running = Disposables.composite();
     /** tenant → URL registered by this instance (in memory: a restart registers again, which PUT makes harmless) */
     private final java.util.Map<String, String> registered = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PaymentJobs(PaymentProperties properties, Reconciler reconciler, DailyReconciliation daily, WebhookProcessor webhooks,
-                       TenantSettingsStore settings, PixProvider pix) {
+                       TenantSettingsStore settings, PixProvider pix, Clock clock) {
         this.properties = properties;
         this.reconciler = reconciler;
         this.daily = daily;
         this.webhooks = webhooks;
         this.settings = settings;
         this.pix = pix;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -61,7 +64,7 @@ public class PaymentJobs {
         running.add(loop("webhook receipts", properties.webhook().processInterval(), webhooks::processPending));
         CronExpression cron = CronExpression.parse(properties.reconcile().dailyCron());
         running.add(Flux.defer(() -> {
-                    var now = java.time.ZonedDateTime.now(java.time.ZoneId.of(properties.reconcile().zone()));
+                    var now = java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneId.of(properties.reconcile().zone())));
                     var next = cron.next(now);
                     return Mono.delay(Duration.between(now, next)).then(daily.runYesterday()).flux();
                 }).repeat()

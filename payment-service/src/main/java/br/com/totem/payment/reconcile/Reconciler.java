@@ -1,5 +1,6 @@
 package br.com.totem.payment.reconcile;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -14,7 +15,7 @@ import br.com.totem.payment.config.PaymentProperties;
 import br.com.totem.payment.provider.PixModels;
 import br.com.totem.payment.provider.PixProvider;
 import br.com.totem.payment.provider.PspException;
-import br.com.totem.payment.refund.RefundService;
+import br.com.totem.payment.refund.RefundWorker;
 import br.com.totem.payment.settings.TenantSettings;
 import br.com.totem.payment.settings.TenantSettingsStore;
 import reactor.core.publisher.Flux;
@@ -35,21 +36,23 @@ public class Reconciler {
     private final TenantSettingsStore settings;
     private final PixProvider pix;
     private final ConfirmationService confirmations;
-    private final RefundService refunds;
+    private final RefundWorker refunds;
     private final PaymentProperties properties;
+    private final Clock clock;
 
     public Reconciler(ChargeStore charges, TenantSettingsStore settings, PixProvider pix, ConfirmationService confirmations,
-                      RefundService refunds, PaymentProperties properties) {
+                      RefundWorker refunds, PaymentProperties properties, Clock clock) {
         this.charges = charges;
         this.settings = settings;
         this.pix = pix;
         this.confirmations = confirmations;
         this.refunds = refunds;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public Mono<Void> runOnce() {
-        Instant before = Instant.now().minus(properties.reconcile().pendingAfter());
+        Instant before = clock.instant().minus(properties.reconcile().pendingAfter());
         return charges.openCreatedBefore(before, 200).concatMap(c -> withSettings(c, this::reconcileOpen))
                 .thenMany(charges.cancelledNotRemoved(100).concatMap(c -> withSettings(c, this::removeCancelled)))
                 .then(refunds.processOpen());
@@ -69,7 +72,7 @@ public class Reconciler {
     }
 
     private Mono<Void> reconcileOpen(Charge c, TenantSettings s) {
-        boolean expired = c.expiresAt().isBefore(Instant.now());
+        boolean expired = c.expiresAt().isBefore(clock.instant());
         if (c.status() == ChargeStatus.CREATING) {
             // the creating request may have died after the PSP accepted: look before giving up
             return expired ? pix.getCharge(s, c.txid()).flatMap(cob -> settle(c, s, cob, true))

@@ -10,7 +10,7 @@ import br.com.totem.payment.charge.ConfirmationService;
 import br.com.totem.payment.charge.store.ChargeStore;
 import br.com.totem.payment.provider.PixProvider;
 import br.com.totem.payment.provider.PspException;
-import br.com.totem.payment.refund.RefundService;
+import br.com.totem.payment.refund.RefundWorker;
 import br.com.totem.payment.settings.TenantSettingsStore;
 import reactor.core.publisher.Mono;
 
@@ -31,12 +31,12 @@ public class WebhookProcessor {
     private final TenantSettingsStore settings;
     private final PixProvider pix;
     private final ConfirmationService confirmations;
-    private final RefundService refunds;
+    private final RefundWorker refunds;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public WebhookProcessor(WebhookReceipts receipts, ChargeStore charges, TenantSettingsStore settings, PixProvider pix,
-                            ConfirmationService confirmations, RefundService refunds) {
+                            ConfirmationService confirmations, RefundWorker refunds) {
         this.receipts = receipts;
         this.charges = charges;
         this.settings = settings;

@@ -4,11 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -17,9 +23,11 @@ import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.TicketCreated;
 import br.com.totem.payment.reconcile.PaymentJobs;
+import br.com.totem.payment.reconcile.Reconciler;
 import br.com.totem.payment.settings.TenantSettings;
 import br.com.totem.payment.settings.TenantSettingsStore;
 import br.com.totem.platform.events.Outbox;
+import br.com.totem.testkit.MovableClock;
 import br.com.totem.testkit.TestTokens;
 
 import static org.awaitility.Awaitility.await;
@@ -32,8 +40,23 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "totem.payment.webhook.register-on-startup=false",
+        // no background reconciliation: tests run its pass themselves, moving the clock instead of waiting
+        "totem.payment.reconcile.interval=1h",
         "resilience4j.circuitbreaker.instances.bacenPix.wait-duration-in-open-state=2s"})
+@Import(PaymentIT.MovingTime.class)
 public abstract class PaymentIT {
+
+    /** How far the clock moves before each reconciliation pass a test runs: past the 2 s refund poll and, twice, the 5 s pending delay. */
+    private static final Duration RECONCILE_STEP = Duration.ofSeconds(3);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MovingTime {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
 
     @LocalServerPort
     protected int port;
@@ -47,6 +70,10 @@ public abstract class PaymentIT {
     protected TenantSettingsStore settingsStore;
     @Autowired
     protected PaymentJobs jobs;
+    @Autowired
+    protected Reconciler reconciler;
+    @Autowired
+    protected MovableClock clock;
 
     protected WebTestClient http;
     protected PixSandbox sandbox;
@@ -62,6 +89,24 @@ public abstract class PaymentIT {
         settings = settingsFor(tenant, sandbox.apiUrl(), sandbox.tokenUrl(), null, null, null);
         settingsStore.save(settings).block();
         jobs.register(settings).block();
+    }
+
+    @AfterEach
+    void timeBack() {
+        clock.reset();
+    }
+
+    /**
+     * Runs the reconciler's pass (open charges read at the PSP, expiries, removals, refunds driven
+     * on) as the background loop would, moving the clock forward before each pass instead of
+     * waiting for the loop's interval, until {@code done}.
+     */
+    protected void reconcileUntil(Callable<Boolean> done) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            clock.advance(RECONCILE_STEP);
+            reconciler.runOnce().block(Duration.ofSeconds(15));
+            return done.call();
+        });
     }
 
     protected TenantSettings settingsFor(String tenant, String api, String token, String cert, String key, String trust) {

@@ -1,5 +1,6 @@
 package br.com.totem.ticket.ticket;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,9 +57,11 @@ public class TicketCreation {
     private final BlindIndex blindIndex;
     private final Outbox outbox;
     private final Duration keyTtl;
+    private final Clock clock;
 
     TicketCreation(SaleTerms terms, CustomerRegistry customers, TicketStore tickets, TicketCreationStore creations,
-                   IdempotencyStore idempotency, BlindIndex blindIndex, Outbox outbox, TicketProperties properties) {
+                   IdempotencyStore idempotency, BlindIndex blindIndex, Outbox outbox, TicketProperties properties, Clock clock) {
+        this.clock = clock;
         this.terms = terms;
         this.customers = customers;
         this.tickets = tickets;
@@ -134,7 +137,7 @@ public class TicketCreation {
                                 ConsentText consent) {
         String tenant = kiosk.tenant();
         UUID ticketId = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         TicketCreated created = new TicketCreated(ticketId, service.id(), service.name(), service.priceCents(),
                 request.priority(), request.name().displayName(), kiosk.subject(), now);
         Outbox.Row event = outbox.row(EventEnvelope.of(SOURCE, tenant, ticketId.toString(), created));

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import br.com.totem.platform.data.Binds;
 import br.com.totem.platform.security.Caller;
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
@@ -39,7 +40,7 @@ public class AuditLog {
                 .bind("action", action)
                 .bind("targetType", targetType)
                 .bind("details", Json.of(json.writeValueAsBytes(details == null ? Map.of() : details)));
-        spec = targetId == null ? spec.bindNull("targetId", String.class) : spec.bind("targetId", targetId);
+        spec = Binds.nullable(spec, "targetId", targetId, String.class);
         return spec.then();
     }
 

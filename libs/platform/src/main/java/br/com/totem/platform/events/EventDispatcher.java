@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Receives every message of the service's consumer queue, decodes the CloudEvent, and runs the
- * matching {@link EventHandler} in one transaction with the inbox record.
+ * matching reaction ({@link EventHandlers} or {@link EventHandler}) in one transaction with the inbox record.
  */
 public class EventDispatcher {
 
@@ -28,26 +29,29 @@ public class EventDispatcher {
     private final Inbox inbox;
     private final TransactionalOperator tx;
     private final String consumer;
-    private final Map<EventType, EventHandler<?>> handlers = new EnumMap<>(EventType.class);
+    private final Map<EventType, Function<EventEnvelope<EventPayload>, Mono<Void>>> handlers = new EnumMap<>(EventType.class);
     private final MeterRegistry meters;
 
     public EventDispatcher(EventCodec codec, Inbox inbox, TransactionalOperator tx, String consumer,
-                           List<EventHandler<?>> handlers, List<String> consumes, MeterRegistry meters) {
+                           List<EventHandlers> registrations, List<String> consumes, MeterRegistry meters) {
         this.codec = codec;
         this.inbox = inbox;
         this.tx = tx;
         this.consumer = consumer;
         this.meters = meters;
-        for (EventHandler<?> h : handlers) {
-            if (this.handlers.put(h.eventType(), h) != null) {
-                throw new IllegalStateException("Two handlers for " + h.eventType().wireName());
-            }
+        for (EventHandlers registration : registrations) {
+            registration.reactions().forEach((type, reaction) -> {
+                if (this.handlers.put(type, reaction) != null) {
+                    throw new IllegalStateException("Two handlers for " + type.wireName()
+                            + " (one of them in " + registration.feature() + ")");
+                }
+            });
         }
         for (String type : consumes) {
             EventType t = EventType.fromWire(type).orElseThrow(() ->
                     new IllegalStateException("totem.events.consumes names unknown event type " + type));
             if (!this.handlers.containsKey(t)) {
-                throw new IllegalStateException("totem.events.consumes lists " + type + " but no EventHandler handles it");
+                throw new IllegalStateException("totem.events.consumes lists " + type + " but no EventHandlers bean handles it");
             }
         }
     }
@@ -62,8 +66,7 @@ public class EventDispatcher {
         }
         EventEnvelope<? extends EventPayload> event = decoded.get();
         EventType type = EventType.fromWire(event.type()).orElseThrow();
-        @SuppressWarnings("unchecked")
-        EventHandler<EventPayload> handler = (EventHandler<EventPayload>) handlers.get(type);
+        Function<EventEnvelope<EventPayload>, Mono<Void>> handler = handlers.get(type);
         if (handler == null) {
             log.warn("no handler for {} {}; acknowledged", event.type(), event.id());
             count("unhandled");
@@ -78,7 +81,7 @@ public class EventDispatcher {
                                 count("duplicate");
                                 return Mono.empty();
                             }
-                            return handler.handle(typed).then(Mono.fromRunnable(() -> count("applied")));
+                            return handler.apply(typed).then(Mono.fromRunnable(() -> count("applied")));
                         }))
                 .then();
     }

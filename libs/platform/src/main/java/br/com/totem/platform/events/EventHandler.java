@@ -12,6 +12,9 @@ import reactor.core.publisher.Mono;
  * and the message is retried, then dead-lettered.
  *
  * <p>An event for an unknown or already-moved aggregate is not an error: log and complete.
+ *
+ * <p>Prefer {@link EventHandlers}: a feature declares all it consumes in one bean, without a class
+ * per event that only forwards to one method.
  */
 public interface EventHandler<T extends EventPayload> {
 

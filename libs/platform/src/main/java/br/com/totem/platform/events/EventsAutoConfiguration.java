@@ -19,6 +19,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import br.com.totem.platform.jobs.PeriodicJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,9 +79,11 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnProperty("totem.events.consumes")
     EventDispatcher eventDispatcher(EventCodec codec, Inbox inbox, TransactionalOperator tx, EventsProperties properties,
-                                    ObjectProvider<EventHandler<?>> handlers, MeterRegistry meters) {
-        return new EventDispatcher(codec, inbox, tx, properties.serviceId(), handlers.orderedStream().toList(),
-                properties.events().consumes(), meters);
+                                    ObjectProvider<EventHandlers> registrations, ObjectProvider<EventHandler<?>> handlers,
+                                    MeterRegistry meters) {
+        List<EventHandlers> all = new java.util.ArrayList<>(registrations.orderedStream().toList());
+        handlers.orderedStream().map(EventHandlers::of).forEach(all::add);
+        return new EventDispatcher(codec, inbox, tx, properties.serviceId(), all, properties.events().consumes(), meters);
     }
 
     /**
@@ -95,9 +98,33 @@ public class EventsAutoConfiguration {
         return message -> dispatcher.dispatch(message).block(timeout);
     }
 
+    /** Deletes inbox records older than the retention (far beyond any redelivery window), hourly. */
     @Bean
-    InboxPruning inboxPruning(Inbox inbox, EventsProperties properties) {
-        return new InboxPruning(inbox, properties.inbox().retention());
+    PeriodicJob inboxPruning(Inbox inbox, EventsProperties properties) {
+        return PeriodicJob.named("inbox-pruning").firstAfter(Duration.ofMinutes(1)).every(Duration.ofHours(1))
+                .onOneInstance().run(() -> inbox.prune(properties.inbox().retention()));
+    }
+
+    /** Every instance polls; a batch takes the relay's own advisory lock, so rows still leave in order. */
+    @Bean
+    @ConditionalOnProperty(name = "totem.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    PeriodicJob outboxRelayLoop(OutboxRelay relay, EventsProperties properties) {
+        return PeriodicJob.named("outbox-relay").every(properties.outbox().pollInterval()).run(relay::relay);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "totem.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    PeriodicJob outboxGauges(OutboxRelay relay) {
+        return PeriodicJob.named("outbox-gauges").firstAfter(Duration.ofSeconds(1)).every(Duration.ofSeconds(5))
+                .run(relay::refreshGauges);
+    }
+
+    /** Sent rows older than {@code totem.outbox.retention}; unsent rows are never pruned. */
+    @Bean
+    @ConditionalOnProperty(name = "totem.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    PeriodicJob outboxPruning(OutboxRelay relay) {
+        return PeriodicJob.named("outbox-pruning").firstAfter(Duration.ofSeconds(1)).every(Duration.ofHours(1))
+                .onOneInstance().run(relay::prune);
     }
 
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.platform.data.Binds;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.r2dbc.postgresql.codec.Json;
@@ -38,9 +39,8 @@ public class Outbox {
                 .bind("source", row.source())
                 .bind("tenant", row.tenant())
                 .bind("envelope", row.envelope());
-        spec = row.traceparent() == null ? spec.bindNull("traceparent", String.class) : spec.bind("traceparent", row.traceparent());
-        spec = row.aggregate() == null ? spec.bindNull("aggregate", String.class) : spec.bind("aggregate", row.aggregate());
-        return spec.then();
+        spec = Binds.nullable(spec, "traceparent", row.traceparent(), String.class);
+        return Binds.nullable(spec, "aggregate", row.aggregate(), String.class).then();
     }
 
     /**

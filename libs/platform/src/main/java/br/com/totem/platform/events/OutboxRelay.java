@@ -12,17 +12,15 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import br.com.totem.contracts.EventMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.r2dbc.postgresql.codec.Json;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -34,9 +32,11 @@ import reactor.core.scheduler.Schedulers;
  * lock, so with several instances of a service only one relays at a time and rows leave in
  * {@code id} order. A batch is published on one channel and confirmed as a whole; if the
  * confirm fails nothing is marked and the batch is sent again after a back-off (at-least-once:
- * consumers deduplicate through the inbox). Old sent rows are pruned.
+ * consumers deduplicate through the inbox). Old sent rows are pruned. The platform's
+ * {@link br.com.totem.platform.jobs.PeriodicJobs} runs {@link #relay()}, {@link #refreshGauges()}
+ * and {@link #prune()} (EventsAutoConfiguration).
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -53,8 +53,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private final Timer delivery;
 
-    private volatile Disposable loop;
-    private volatile Disposable housekeeping;
     private volatile int consecutiveFailures;
     private volatile Instant nextAttempt = Instant.EPOCH;
 
@@ -109,22 +107,22 @@ public class OutboxRelay implements SmartLifecycle {
     private int publish(List<Row> rows) {
         return rabbit.invoke(ops -> {
             for (Row r : rows) {
-                MessageProperties props = new MessageProperties();
-                props.setContentType("application/json");
-                props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-                props.setMessageId(r.eventId());
-                props.setHeader("ce-id", r.eventId());
-                props.setHeader("ce-type", r.type());
-                props.setHeader("ce-source", r.source());
-                props.setHeader("ce-tenantid", r.tenantId());
-                if (r.traceparent() != null) {
-                    props.setHeader("traceparent", r.traceparent());
-                }
-                ops.send(exchange, r.type(), new Message(r.body(), props));
+                EventMessage message = EventMessage.of(r.eventId(), r.type(), r.source(), r.tenantId(), r.traceparent());
+                ops.send(exchange, message.routingKey(), toAmqp(message, r.body()));
             }
             ops.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
             return rows.size();
         });
+    }
+
+    /** The AMQP message of an event: persistent, JSON, message id and headers from {@link EventMessage}. */
+    public static Message toAmqp(EventMessage message, byte[] body) {
+        MessageProperties props = new MessageProperties();
+        props.setContentType(EventMessage.CONTENT_TYPE);
+        props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        props.setMessageId(message.messageId());
+        message.headers().forEach(props::setHeader);
+        return new Message(body, props);
     }
 
     private Mono<Long> markSent(List<Row> rows) {
@@ -140,7 +138,11 @@ public class OutboxRelay implements SmartLifecycle {
         published.increment(rows.size());
     }
 
-    private Mono<Void> tick() {
+    /**
+     * One round of the relay loop: drains the outbox unless a failure's back-off is still running
+     * (run by the platform's periodic jobs every {@code totem.outbox.poll-interval}).
+     */
+    public Mono<Void> relay() {
         if (Instant.now().isBefore(nextAttempt)) {
             return Mono.empty();
         }
@@ -159,7 +161,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .then();
     }
 
-    private Mono<Void> refreshGauges() {
+    /** Refreshes the {@code totem.outbox.pending} and {@code totem.outbox.lag} gauges. */
+    public Mono<Void> refreshGauges() {
         return db.sql("select count(*) as n, min(created_at) as oldest from outbox where sent_at is null")
                 .map(row -> {
                     pending.set(row.get("n", Long.class));
@@ -175,41 +178,6 @@ public class OutboxRelay implements SmartLifecycle {
         return db.sql("delete from outbox where sent_at is not null and sent_at < :cutoff")
                 .bind("cutoff", OffsetDateTime.now().minus(settings.retention()))
                 .fetch().rowsUpdated();
-    }
-
-    @Override
-    public void start() {
-        loop = Flux.interval(settings.pollInterval())
-                .onBackpressureDrop()
-                .concatMap(t -> tick(), 1)
-                .subscribe();
-        housekeeping = Flux.interval(Duration.ofSeconds(1), Duration.ofSeconds(5))
-                .onBackpressureDrop()
-                .concatMap(t -> refreshGauges()
-                        .then(t % 720 == 0 ? prune().then() : Mono.<Void>empty())
-                        .onErrorResume(e -> Mono.empty()), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        if (loop != null) {
-            loop.dispose();
-        }
-        if (housekeeping != null) {
-            housekeeping.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
-    }
-
-    @Override
-    public int getPhase() {
-        // stops before the web server drains and before the connection factories close
-        return Integer.MAX_VALUE - 2048;
     }
 
     private record Row(long id, String eventId, String type, String source, String tenantId, String traceparent,

@@ -1,20 +1,24 @@
 package br.com.totem.platform.backbone;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import br.com.totem.contracts.EventEnvelope;
-import br.com.totem.contracts.EventType;
 import br.com.totem.contracts.TicketExpired;
-import br.com.totem.platform.events.EventHandler;
+import br.com.totem.platform.events.EventHandlers;
 import br.com.totem.platform.events.Outbox;
+import br.com.totem.platform.jobs.PeriodicJob;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /** Two small "services" built from the platform: a producer of ticket.expired and a consumer of it. */
 @SpringBootApplication
@@ -50,20 +54,14 @@ public class BackboneTestApp {
 
     /** Consumer side: applies the event once; a poison ticket always fails. */
     @Component
-    static class ExpiredTicketEffect implements EventHandler<TicketExpired> {
+    static class ExpiredTicketEffect {
         private final DatabaseClient db;
 
         ExpiredTicketEffect(DatabaseClient db) {
             this.db = db;
         }
 
-        @Override
-        public EventType eventType() {
-            return EventType.TICKET_EXPIRED;
-        }
-
-        @Override
-        public Mono<Void> handle(EventEnvelope<TicketExpired> event) {
+        Mono<Void> apply(EventEnvelope<TicketExpired> event) {
             if (POISON.equals(event.data().ticketId())) {
                 poisonAttempts.incrementAndGet();
                 return Mono.error(new IllegalStateException("cannot apply poison"));
@@ -72,5 +70,19 @@ public class BackboneTestApp {
                     .bind("e", event.id()).bind("t", event.tenantid()).bind("k", event.data().ticketId())
                     .then();
         }
+    }
+
+    @Bean
+    EventHandlers effects(ExpiredTicketEffect effect) {
+        return EventHandlers.forFeature("effects").on(TicketExpired.class, effect::apply).build();
+    }
+
+    /** A job that only one instance may run at a time; each run waits until the test releases it. */
+    static final AtomicReference<Sinks.Empty<Void>> gate = new AtomicReference<>();
+
+    @Bean
+    PeriodicJob gatedJob() {
+        return PeriodicJob.named("gated").every(Duration.ofDays(1)).onOneInstance()
+                .run(() -> gate.get() == null ? Mono.empty() : gate.get().asMono());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +22,20 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.contracts.EventMessage;
+import br.com.totem.contracts.TicketExpired;
 import br.com.totem.platform.events.EventCodec;
+import br.com.totem.platform.events.OutboxRelay;
+import br.com.totem.platform.jobs.PeriodicJob;
+import br.com.totem.platform.jobs.PeriodicJobs;
 import br.com.totem.testkit.TcpProxy;
+import br.com.totem.testkit.TestEvents;
 import br.com.totem.testkit.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The event backbone on real PostgreSQL and RabbitMQ: two applications with their own
@@ -88,10 +98,7 @@ class EventBackboneIT {
         await().atMost(BOUND).until(() -> effects(tenant) == 1);
 
         // the broker redelivers the very same event (as after a consumer crash before its ack)
-        byte[] body = consumer.getBean(EventCodec.class).encode(event);
-        MessageProperties props = new MessageProperties();
-        props.setHeader("ce-type", event.type());
-        producer.getBean(RabbitTemplate.class).send("totem.events", event.type(), new Message(body, props));
+        new TestEvents(producer).publish(event);
         await().atMost(BOUND).until(() -> counter(consumer, "duplicate") >= 1);
 
         assertThat(effects(tenant)).isEqualTo(1);
@@ -170,6 +177,50 @@ class EventBackboneIT {
                 () -> consumer.getBean(RabbitTemplate.class).receive(dlq), m -> m != null && m.getMessageProperties()
                         .getMessageId() != null && m.getMessageProperties().getMessageId().equals(props.getMessageId()));
         assertThat(new String(dead.getBody())).isEqualTo("{not json");
+    }
+
+    @Test
+    void testsPublishTheMessageTheRelayPublishes() {
+        var event = EventEnvelope.of("producer-app", "demo", "t-1", new TicketExpired(UUID.randomUUID(), Instant.now()))
+                .withTraceparent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        byte[] body = producer.getBean(EventCodec.class).encode(event);
+        Message relayed = OutboxRelay.toAmqp(EventMessage.of(event), body);
+        Message published = new TestEvents(producer).message(event);
+
+        assertThat(published.getBody()).isEqualTo(relayed.getBody());
+        assertThat(published.getMessageProperties().getHeaders()).isEqualTo(relayed.getMessageProperties().getHeaders());
+        assertThat(published.getMessageProperties().getMessageId()).isEqualTo(relayed.getMessageProperties().getMessageId());
+        assertThat(published.getMessageProperties().getContentType())
+                .isEqualTo(relayed.getMessageProperties().getContentType());
+        assertThat(published.getMessageProperties().getDeliveryMode())
+                .isEqualTo(relayed.getMessageProperties().getDeliveryMode());
+    }
+
+    @Test
+    void whenAOneInstanceJobRunsThenAnotherSessionSkipsItUntilItEnds() {
+        PeriodicJobs jobs = producer.getBean(PeriodicJobs.class);
+        PeriodicJob job = producer.getBean("gatedJob", PeriodicJob.class);
+        Sinks.Empty<Void> release = Sinks.empty();
+        BackboneTestApp.gate.set(release);
+        try {
+            // the first run holds the job's advisory lock on a connection of its own until released
+            Mono<Boolean> first = jobs.runOnce(job).cache();
+            first.subscribe();
+            long key = jobs.lockKey(job);
+            await().atMost(BOUND).until(() -> count(producer, "select count(*) from pg_locks where locktype = 'advisory'"
+                    + " and granted and database = (select oid from pg_database where datname = current_database())"
+                    + " and objid = " + (key & 0xffffffffL) + " and classid = " + ((key >>> 32) & 0xffffffffL)) == 1);
+            // a second run (another instance would use another connection, as this one does) is skipped
+            assertThat(jobs.runOnce(job).block(BOUND)).isFalse();
+            release.tryEmitEmpty();
+            assertThat(first.block(BOUND)).isTrue();
+        } finally {
+            BackboneTestApp.gate.set(null);
+        }
+        // the lock was given back: the next run runs
+        assertThat(jobs.runOnce(job).block(BOUND)).isTrue();
+        assertThat(producer.getBean(MeterRegistry.class).counter("totem.jobs.runs", "job", "gated", "outcome", "skipped")
+                .count()).isGreaterThanOrEqualTo(1);
     }
 
     private static void commitMany(BackboneTestApp.NoteWriter writer, String tenant, int n) {

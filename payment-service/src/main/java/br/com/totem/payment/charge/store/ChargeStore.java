@@ -1,5 +1,6 @@
 package br.com.totem.payment.charge.store;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,9 +23,11 @@ public class ChargeStore {
             + "location, expires_at, end_to_end_id, paid_cents, flag, created_at, confirmed_at";
 
     private final DatabaseClient db;
+    private final Clock clock;
 
-    public ChargeStore(DatabaseClient db) {
+    public ChargeStore(DatabaseClient db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -46,7 +49,7 @@ public class ChargeStore {
         return db.sql("""
                         update charges set claimed_at = now(), updated_at = now()
                         where id = :id and status = 'CREATING' and (claimed_at is null or claimed_at < :stale)""")
-                .bind("id", id).bind("stale", utc(Instant.now().minus(staleAfter)))
+                .bind("id", id).bind("stale", utc(clock.instant().minus(staleAfter)))
                 .fetch().rowsUpdated().map(n -> n == 1);
     }
 

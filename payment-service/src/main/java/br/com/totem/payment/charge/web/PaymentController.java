@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,10 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import br.com.totem.contracts.PaymentMethod;
 import br.com.totem.payment.charge.LinkService;
 import br.com.totem.payment.charge.ManualPaymentService;
+import br.com.totem.payment.charge.Refunds;
 import br.com.totem.payment.charge.store.Charge;
 import br.com.totem.payment.charge.store.ChargeStore;
-import br.com.totem.payment.reconcile.DailyReconciliation;
-import br.com.totem.payment.refund.RefundService;
 import br.com.totem.platform.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,8 +28,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -42,17 +38,14 @@ public class PaymentController {
 
     private final LinkService links;
     private final ManualPaymentService manual;
-    private final RefundService refunds;
+    private final Refunds refunds;
     private final ChargeStore charges;
-    private final DailyReconciliation daily;
 
-    public PaymentController(LinkService links, ManualPaymentService manual, RefundService refunds, ChargeStore charges,
-                             DailyReconciliation daily) {
+    public PaymentController(LinkService links, ManualPaymentService manual, Refunds refunds, ChargeStore charges) {
         this.links = links;
         this.manual = manual;
         this.refunds = refunds;
         this.charges = charges;
-        this.daily = daily;
     }
 
     public record LinkRequest(@NotNull UUID ticketId) {
@@ -75,7 +68,7 @@ public class PaymentController {
 
     public record PaymentView(UUID paymentId, UUID ticketId, String txid, String provider, String method, long amountCents,
                               String status, Long paidCents, String endToEndId, String flag, Instant expiresAt,
-                              Instant createdAt, Instant confirmedAt, List<RefundService.Refund> refunds) {
+                              Instant createdAt, Instant confirmedAt, List<Refunds.Refund> refunds) {
     }
 
     @Operation(summary = "Pagamentos de uma senha")
@@ -96,26 +89,6 @@ public class PaymentController {
         return Callers.current().flatMap(caller -> manual.confirm(caller, request.ticketId(), request.method())
                         .flatMap(c -> view(caller.tenant(), c)))
                 .map(v -> ResponseEntity.status(HttpStatus.CREATED).body(v));
-    }
-
-    public record RefundRequest(@Positive Long amountCents, @Size(max = 140) String reason) {
-    }
-
-    @Operation(summary = "Devolução Pix (gerente); sem valor devolve o que resta")
-    @PostMapping("/{id}/refund")
-    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
-    public Mono<ResponseEntity<RefundService.Refund>> refund(@PathVariable UUID id,
-                                                            @Valid @RequestBody(required = false) RefundRequest request) {
-        RefundRequest r = request == null ? new RefundRequest(null, null) : request;
-        return Callers.current().flatMap(caller -> refunds.request(caller, id, r.amountCents(), r.reason()))
-                .map(refund -> ResponseEntity.status(HttpStatus.ACCEPTED).body(refund));
-    }
-
-    @Operation(summary = "Conciliação diária com o PSP (GET /cob?inicio&fim): divergências de um dia")
-    @GetMapping("/reconciliation")
-    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
-    public Mono<DailyReconciliation.Report> reconciliation(@RequestParam java.time.LocalDate date) {
-        return Callers.current().flatMap(caller -> daily.run(caller.tenant(), date));
     }
 
     private Mono<PaymentView> view(String tenant, Charge c) {

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import br.com.totem.payment.charge.domain.Money;
+import br.com.totem.payment.shared.Money;
 import br.com.totem.payment.provider.PixModels;
 import tools.jackson.databind.JsonNode;
 

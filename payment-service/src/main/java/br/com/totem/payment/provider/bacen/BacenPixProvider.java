@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import br.com.totem.payment.charge.domain.Money;
+import br.com.totem.payment.shared.Money;
 import br.com.totem.payment.provider.PixModels;
 import br.com.totem.payment.provider.PixProvider;
 import br.com.totem.payment.provider.PspException;

@@ -1,5 +1,6 @@
 package br.com.totem.payment.provider.bacen;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,20 +31,22 @@ public class OAuthTokens {
 
     private final PspHttpClients clients;
     private final JsonMapper json;
+    private final Clock clock;
     private final Map<String, Mono<Token>> cache = new ConcurrentHashMap<>();
 
     record Token(String value, Instant expiresAt) {
     }
 
-    public OAuthTokens(PspHttpClients clients, JsonMapper json) {
+    public OAuthTokens(PspHttpClients clients, JsonMapper json, Clock clock) {
         this.clients = clients;
         this.json = json;
+        this.clock = clock;
     }
 
     public Mono<String> token(TenantSettings s) {
         String key = s.tokenUrl() + "|" + s.clientId() + "|" + s.scopes();
         return cache.compute(key, (k, cached) -> cached != null ? cached : fetch(s).cacheInvalidateIf(
-                        t -> t.expiresAt().isBefore(Instant.now())))
+                        t -> t.expiresAt().isBefore(clock.instant())))
                 .map(Token::value);
     }
 
@@ -79,7 +82,7 @@ public class OAuthTokens {
                     }
                     long ttl = n.path("expires_in").isNumber() ? n.path("expires_in").asLong() : 300;
                     Duration life = Duration.ofSeconds(ttl).minus(SKEW);
-                    return new Token(token, Instant.now().plus(life.isNegative() ? Duration.ofSeconds(ttl / 2) : life));
+                    return new Token(token, clock.instant().plus(life.isNegative() ? Duration.ofSeconds(ttl / 2) : life));
                 }))
                 .onErrorMap(e -> !(e instanceof PspException),
                         e -> new PspException.Unavailable("token endpoint unreachable: " + e.getMessage(), 0, e));
