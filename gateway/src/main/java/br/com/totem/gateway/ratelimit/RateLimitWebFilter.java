@@ -24,7 +24,7 @@ import br.com.totem.platform.problem.ProblemWebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the limits of architecture.md after authentication (so the tenant and user come from
+ * Applies the limits of docs/architecture.md after authentication (so the tenant and user come from
  * the token): {@code POST /api/v1/tickets} per tenant, {@code /api/v1/auth/**} per client
  * address, any other authenticated API call per user. A refusal is a 429 problem with
  * {@code Retry-After}. When Redis fails, Spring Cloud Gateway's limiter lets the request
