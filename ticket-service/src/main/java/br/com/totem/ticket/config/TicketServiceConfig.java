@@ -6,8 +6,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import br.com.totem.ticket.customer.crypto.BlindIndex;
-import br.com.totem.ticket.customer.crypto.PiiCipher;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -27,15 +25,5 @@ public class TicketServiceConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    PiiCipher piiCipher(PiiProperties pii) {
-        return PiiCipher.fromConfig(pii.keys(), pii.activeKey());
-    }
-
-    @Bean
-    BlindIndex blindIndex(PiiProperties pii) {
-        return BlindIndex.fromBase64(pii.indexKey());
     }
 }

@@ -19,7 +19,6 @@ import br.com.totem.platform.security.Caller;
 import br.com.totem.ticket.consent.store.ConsentStore;
 import br.com.totem.ticket.customer.domain.Cpf;
 import br.com.totem.ticket.customer.store.CustomerStore;
-import br.com.totem.ticket.ticket.store.TicketStore;
 import br.com.totem.ticket.validation.InvalidFieldsException;
 import reactor.core.publisher.Mono;
 
@@ -34,13 +33,13 @@ public class CustomerPrivacy {
 
     private final CustomerRegistry registry;
     private final CustomerStore customers;
-    private final TicketStore tickets;
+    private final CustomerTickets tickets;
     private final ConsentStore consents;
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    CustomerPrivacy(CustomerRegistry registry, CustomerStore customers, TicketStore tickets, ConsentStore consents,
+    CustomerPrivacy(CustomerRegistry registry, CustomerStore customers, CustomerTickets tickets, ConsentStore consents,
                     AuditLog audit, TransactionalOperator tx, Clock clock) {
         this.clock = clock;
         this.registry = registry;
@@ -75,9 +74,7 @@ public class CustomerPrivacy {
         Mono<Export> work = registry.find(manager.tenant(), cpf)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Customer")))
                 .flatMap(c -> Mono.zip(
-                                tickets.ofCustomer(manager.tenant(), c.id()).map(t -> new TicketFacts(t.id(), t.number(),
-                                        t.businessDate(), t.serviceName(), t.priceCents(), t.status(), t.createdBy(),
-                                        t.createdAt(), t.paidAt(), t.completedAt(), t.cancelledAt(), t.expiredAt())).collectList(),
+                                tickets.ofCustomer(manager.tenant(), c.id()).collectList(),
                                 consents.acceptances(manager.tenant(), c.id()).collectList())
                         .flatMap(both -> audit.record(manager, "customer.export", "customer", c.id().toString(),
                                         Map.of("cpf", cpf.masked()))

@@ -5,10 +5,9 @@ import org.springframework.stereotype.Component;
 import br.com.totem.ticket.customer.crypto.BlindIndex;
 import br.com.totem.ticket.customer.crypto.PiiCipher;
 import br.com.totem.ticket.customer.domain.Cpf;
+import br.com.totem.ticket.customer.domain.PersonName;
 import br.com.totem.ticket.customer.domain.PhoneNumber;
 import br.com.totem.ticket.customer.store.CustomerStore;
-import br.com.totem.ticket.ticket.domain.NewTicket;
-import br.com.totem.ticket.ticket.store.TicketCreationStore;
 import reactor.core.publisher.Mono;
 
 /** Where CPF and phone turn into ciphertexts and a blind index before anything is stored. */
@@ -29,10 +28,9 @@ public class CustomerRegistry {
     }
 
     /** What a new ticket stores of its customer: blind index and ciphertexts, computed here and nowhere else. */
-    public TicketCreationStore.CustomerValues values(String tenant, NewTicket request) {
-        return new TicketCreationStore.CustomerValues(index.of(tenant, request.cpf().digits()),
-                cipher.encrypt(request.cpf().digits(), tenant, CPF_FIELD),
-                cipher.encrypt(request.phone().e164(), tenant, PHONE_FIELD), request.name().value());
+    public CustomerValues values(String tenant, Cpf cpf, PhoneNumber phone, PersonName name) {
+        return new CustomerValues(index.of(tenant, cpf.digits()), cipher.encrypt(cpf.digits(), tenant, CPF_FIELD),
+                cipher.encrypt(phone.e164(), tenant, PHONE_FIELD), name.value());
     }
 
     public Mono<CustomerStore.CustomerRow> find(String tenant, Cpf cpf) {

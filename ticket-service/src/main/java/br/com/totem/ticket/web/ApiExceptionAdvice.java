@@ -7,14 +7,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
-import br.com.totem.ticket.ticket.domain.IllegalTicketTransitionException;
 import br.com.totem.ticket.validation.FieldViolation;
 import br.com.totem.ticket.validation.InvalidFieldsException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns domain exceptions into problems, and names the field when a JSON value has the wrong
+ * Turns the shared exceptions into problems (a feature's own stay with it, e.g.
+ * {@code lifecycle.web.TicketTransitionAdvice}), and names the field when a JSON value has the wrong
  * type ({@code "consent": {"version": "abc"}}): the platform's generic "not valid JSON" would
  * leave the kiosk guessing. The resulting problem is rendered by the platform handler.
  */
@@ -24,11 +24,6 @@ class ApiExceptionAdvice {
     @ExceptionHandler(InvalidFieldsException.class)
     Mono<Void> invalidFields(InvalidFieldsException e) {
         return Mono.error(ApiProblems.invalid(e));
-    }
-
-    @ExceptionHandler(IllegalTicketTransitionException.class)
-    Mono<Void> illegalTransition(IllegalTicketTransitionException e) {
-        return Mono.error(ApiProblems.transition(e));
     }
 
     @ExceptionHandler(ServerWebInputException.class)

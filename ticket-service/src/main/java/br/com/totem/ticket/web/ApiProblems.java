@@ -7,7 +7,6 @@ import org.springframework.http.HttpStatus;
 
 import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.problem.ProblemTypes;
-import br.com.totem.ticket.ticket.domain.IllegalTicketTransitionException;
 import br.com.totem.ticket.validation.FieldViolation;
 import br.com.totem.ticket.validation.InvalidFieldsException;
 
@@ -18,7 +17,6 @@ import br.com.totem.ticket.validation.InvalidFieldsException;
  */
 public final class ApiProblems {
 
-    public static final String INVALID_TICKET_TRANSITION = ProblemTypes.BASE + "invalid-ticket-transition";
     public static final String IDEMPOTENCY_KEY_REQUIRED = ProblemTypes.BASE + "idempotency-key-required";
     public static final String IDEMPOTENCY_KEY_REUSED = ProblemTypes.BASE + "idempotency-key-reused";
     public static final String UNKNOWN_SERVICE = ProblemTypes.BASE + "unknown-service";
@@ -52,12 +50,6 @@ public final class ApiProblems {
     public static ProblemException saleTermsChanging() {
         return new ProblemException(HttpStatus.CONFLICT, SALE_TERMS_CHANGING, "Sale terms changing",
                 "O serviço ou o termo de consentimento acabou de mudar: tente de novo.");
-    }
-
-    public static ProblemException transition(IllegalTicketTransitionException e) {
-        return new ProblemException(HttpStatus.CONFLICT, INVALID_TICKET_TRANSITION, "Invalid ticket transition",
-                "Esta ação não é permitida para um ticket na situação " + e.from() + ".",
-                Map.of("ticketStatus", e.from().name(), "action", e.action().name()));
     }
 
     private static List<Map<String, String>> errors(List<FieldViolation> violations) {
