@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.EventType;
 import br.com.totem.contracts.TicketCreated;
-import br.com.totem.contracts.TicketStatus;
 import br.com.totem.platform.events.Outbox;
 import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.security.Caller;
@@ -156,11 +155,9 @@ public class TicketCreation {
 
     private static TicketRecord ticket(Caller kiosk, UUID ticketId, Instant now, ServiceOffering service, NewTicket request,
                                        String statusToken, UUID customerId) {
-        return new TicketRecord(ticketId, kiosk.tenant(), service.id(), customerId, TicketStatus.PENDING_PAYMENT,
-                request.priority(), request.name().displayName(), service.name(), service.prefix(), service.priceCents(),
-                service.durationMinutes(), statusToken, kiosk.subject(), now,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+        return TicketRecord.pending(ticketId, kiosk.tenant(), service.id(), customerId, request.priority(),
+                request.name().displayName(), service.name(), service.prefix(), service.priceCents(),
+                service.durationMinutes(), statusToken, kiosk.subject(), now);
     }
 
     private static Mono<Outcome> refusal(boolean service) {
