@@ -44,8 +44,6 @@ import reactor.util.retry.Retry;
 @Service
 public class Counter {
 
-    public static final String SOURCE = "queue-service";
-
     private final QueueStore queue;
     private final SessionStore sessions;
     private final Outbox outbox;
@@ -156,7 +154,7 @@ public class Counter {
     private Mono<Transition> start(Caller caller, QueueEntry e) {
         Instant now = clock.instant();
         QueueEntry next = e.started(now);
-        return save(next, e.status(), null, EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(),
+        return save(next, e.status(), null, EventEnvelope.of(e.tenant(), e.ticketId().toString(),
                 new TicketStarted(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), now)), QueueChanges.Kind.STARTED);
     }
 
@@ -164,7 +162,7 @@ public class Counter {
         Instant now = clock.instant();
         long seconds = Math.max(0, Duration.between(e.startedAt(), now).toSeconds());
         QueueEntry next = e.completed(now);
-        return save(next, e.status(), (int) seconds, EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(),
+        return save(next, e.status(), (int) seconds, EventEnvelope.of(e.tenant(), e.ticketId().toString(),
                 new TicketCompleted(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), seconds, now)),
                 QueueChanges.Kind.COMPLETED);
     }
@@ -172,7 +170,7 @@ public class Counter {
     private Mono<Transition> noShow(Caller caller, QueueEntry e) {
         Instant now = clock.instant();
         QueueEntry next = e.noShow(now);
-        return save(next, e.status(), null, EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(),
+        return save(next, e.status(), null, EventEnvelope.of(e.tenant(), e.ticketId().toString(),
                 new TicketNoShow(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), now)), QueueChanges.Kind.NO_SHOW);
     }
 
@@ -192,7 +190,7 @@ public class Counter {
                 return Mono.error(ProblemException.notFound("Service " + target + " in this queue"));
             }
             QueueEntry next = e.transferredTo(lane.serviceId(), lane.name(), lane.durationMinutes());
-            var event = EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(), new TicketTransferred(e.ticketId(),
+            var event = EventEnvelope.of(e.tenant(), e.ticketId().toString(), new TicketTransferred(e.ticketId(),
                     e.number(), e.serviceId(), lane.serviceId(), lane.name(), lane.durationMinutes(), operatorUuid(caller.subject()),
                     clock.instant()));
             return queue.update(next, e.status(), null).flatMap(ok -> ok
@@ -209,7 +207,7 @@ public class Counter {
     }
 
     private static EventEnvelope<TicketCalled> calledEvent(Caller caller, QueueEntry e) {
-        return EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(), new TicketCalled(e.ticketId(), e.number(),
+        return EventEnvelope.of(e.tenant(), e.ticketId().toString(), new TicketCalled(e.ticketId(), e.number(),
                 e.serviceId(), e.stationId(), e.stationName(), operatorUuid(caller.subject()), e.sessionId(), e.recallCount(),
                 e.calledAt()));
     }
