@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Sourced by ./mvnw and ./totem: point JAVA_HOME at a JDK 25 or newer when the current one
 # is older or unset, so nobody has to configure anything on a fresh machine (ADR 0001).
 totem_jdk_major() {

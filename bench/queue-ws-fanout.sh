@@ -15,9 +15,9 @@ DB=totem_queue_bench_fanout VHOST=totem-queue-bench-fanout PREFIX=bench-fanout P
 # -am: a fresh clone has no platform/testkit in ~/.m2; one invocation so the reactor hands over the built jars
 ./mvnw -q -o -pl queue-service -am package dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
-# the server's flags are ./totem's, read from it so that the bench follows any change there
-eval "$(sed -n '/^LEAN_JAVA_OPTS=(/,/)/p' totem)"
-[[ ${#LEAN_JAVA_OPTS[@]} -gt 0 ]] || { echo "LEAN_JAVA_OPTS not found in ./totem" >&2; exit 1; }
+# the server's flags are ./totem's (scripts/lib/aot.sh), read from there so that the bench follows any change there
+eval "$(sed -n '/^LEAN_JAVA_OPTS=(/,/)/p' scripts/lib/aot.sh)"
+[[ ${#LEAN_JAVA_OPTS[@]} -gt 0 ]] || { echo "LEAN_JAVA_OPTS not found in scripts/lib/aot.sh" >&2; exit 1; }
 SERVER_OPTS=("${LEAN_JAVA_OPTS[@]}")
 [[ -n "${BENCH_SERVER_JFR:-}" ]] && SERVER_OPTS+=("-XX:StartFlightRecording=filename=$BENCH_SERVER_JFR,settings=default")
 # the client JVM allocates little per frame: a young generation large enough for the whole run

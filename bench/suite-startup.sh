@@ -40,8 +40,8 @@ per_service_rss() {
 
 # busy CPU ticks of the whole machine, and of our service pids
 machine_busy_ticks() {
-  local _cpu user nice system idle iowait irq softirq steal _rest
-  read -r _cpu user nice system idle iowait irq softirq steal _rest </proc/stat
+  local _cpu user nice system _idle _iowait irq softirq steal _rest
+  read -r _cpu user nice system _idle _iowait irq softirq steal _rest </proc/stat
   printf '%s' "$((user + nice + system + irq + softirq + steal))"
 }
 our_ticks() {
@@ -100,8 +100,8 @@ done
 echo
 echo "machine: $(nproc) cores, $(($(sed -n 's/^MemTotal:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/meminfo) / 1024)) MiB RAM"
 echo "java: $("$JAVA" -version 2>&1 | head -n 2 | tr '\n' ' ')"
-echo "flags: $(sed -n '/^LEAN_JAVA_OPTS=(/,/)/p' totem | tr -d '\n' | sed 's/^LEAN_JAVA_OPTS=(//; s/)$//; s/  */ /g') -XX:AOTCache=var/app/<svc>/app.aot"
+echo "flags: $(sed -n '/^LEAN_JAVA_OPTS=(/,/)/p' scripts/lib/aot.sh | tr -d '\n' | sed 's/^LEAN_JAVA_OPTS=(//; s/)$//; s/  */ /g') -XX:AOTCache=var/app/<svc>/app.aot"
 printf '| run | all ready (s) | total RSS (MiB) | suite CPU until ready (core-s) | CPU of everything else meanwhile (core-s) |\n|---|---|---|---|---|\n'
 for ((i = 0; i < RUNS; i++)); do
-  printf '| %d | %s | %d | %s | %s |\n' "$((i + 1))" "$(fmt_s "${times[$i]}")" "$((rsses[$i] / 1024))" "$(fmt_s "${ourss[$i]}")" "$(fmt_s "${others[$i]}")"
+  printf '| %d | %s | %d | %s | %s |\n' "$((i + 1))" "$(fmt_s "${times[$i]}")" "$((rsses[i] / 1024))" "$(fmt_s "${ourss[$i]}")" "$(fmt_s "${others[$i]}")"
 done

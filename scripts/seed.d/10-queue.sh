@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# queue-service demo data for tenants demo and outro (architecture.md, "Running it"):
+# queue-service demo data for tenants demo and outro (docs/architecture.md, "Running it"):
 # users admin (ADMIN), gerente (MANAGER), operador (OPERATOR, PIN 1234); devices kiosk-1
 # (KIOSK) and panel-1 (PANEL); stations Banheira 1, Banheira 2 and Bota 1. Every password and
 # device secret is $TOTEM_DEMO_SECRET. Idempotent: what exists is left as it is.

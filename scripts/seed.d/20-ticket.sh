@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ticket-service demo data for tenants demo and outro: the catalog of architecture.md and a
+# ticket-service demo data for tenants demo and outro: the catalog of docs/architecture.md and a
 # pt-BR LGPD consent text, version 1. Idempotent: every insert is "on conflict do nothing"
 # (services are unique per tenant and prefix, consent texts per tenant and version).
 # Written with psql because the catalog API needs a manager token, which only exists once

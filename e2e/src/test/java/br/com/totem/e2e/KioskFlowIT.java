@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The kiosk flow of architecture.md on the real suite, only through the gateway (the bank's
+ * The kiosk flow of docs/architecture.md on the real suite, only through the gateway (the bank's
  * payment comes from the Pix sandbox, as the customer's bank app would).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

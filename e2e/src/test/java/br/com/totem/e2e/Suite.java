@@ -151,7 +151,7 @@ final class Suite implements AutoCloseable {
         }
     }
 
-    /** The demo data of architecture.md, through the same seed scripts as `./totem seed`. */
+    /** The demo data of docs/architecture.md, through the same seed scripts as `./totem seed`. */
     private void seed() throws Exception {
         File dir = ROOT.resolve("scripts/seed.d").toFile();
         File[] scripts = dir.listFiles((d, name) -> name.endsWith(".sh"));

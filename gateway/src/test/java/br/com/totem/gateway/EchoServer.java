@@ -11,7 +11,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A downstream stand-in for routing tests: answers every request with JSON naming itself and
- * echoing the method, path and headers it received. The real services are exercised by e2e/.
+ * echoing the method, path and headers it received; with {@code X-Echo-Status: N} it answers N
+ * with a problem body of its own instead. The real services are exercised by e2e/.
  */
 final class EchoServer implements AutoCloseable {
 
@@ -30,8 +31,19 @@ final class EchoServer implements AutoCloseable {
                     .collect(Collectors.joining(","));
             byte[] body = ("{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
                     + exchange.getRequestURI().getPath() + "\",\"headers\":{" + headers + "}}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            int status = 200;
+            String scripted = exchange.getRequestHeaders().getFirst("X-Echo-Status");
+            if (scripted != null) {
+                // a service's own error answer, e.g. payment-service's 503 "Pix indisponível"
+                status = Integer.parseInt(scripted);
+                body = ("{\"type\":\"https://totem.dev/problems/psp-unavailable\",\"status\":" + status
+                        + ",\"title\":\"Pix indisponível no momento\",\"manualPaymentAvailable\":true,\"service\":\"" + name
+                        + "\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            } else {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+            }
+            exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

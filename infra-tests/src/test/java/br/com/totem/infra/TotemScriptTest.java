@@ -6,16 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** ./totem and the other shell scripts parse, and ./totem help lists its commands. */
+/** ./totem parses, lists its commands, runs the modules of its service table (shellcheck: {@link ShellcheckTest}). */
 class TotemScriptTest {
 
     record Result(int exitCode, String output) {
@@ -47,27 +47,48 @@ class TotemScriptTest {
         }
     }
 
+    /** The one service table of ./totem (scripts/lib/common.sh): name, module, port, database id. */
+    static Map<String, String[]> serviceTable() throws IOException {
+        String lib = Files.readString(Repo.root().resolve("scripts/lib/common.sh"));
+        String start = "SERVICE_TABLE=\"";
+        String table = lib.substring(lib.indexOf(start) + start.length());
+        table = table.substring(0, table.indexOf('"'));
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        for (String line : table.strip().split("\n")) {
+            String[] cols = line.strip().split("\\s+");
+            assertThat(cols).as("service table row '%s'", line).hasSize(4);
+            rows.put(cols[1], cols);
+        }
+        return rows;
+    }
+
     /** ./totem runs target/<name>.jar of every runnable module on the module's own port. */
     @Test
     void theServiceTableListsEveryRunnableModuleWithItsJarAndPort() throws Exception {
         ComposeFileTest.load();
-        String totem = Files.readString(Repo.root().resolve("totem"));
-        String table = totem.substring(totem.indexOf("SERVICE_TABLE=\""));
-        table = table.substring("SERVICE_TABLE=\"".length(), table.indexOf('"', "SERVICE_TABLE=\"".length()));
-        Map<String, String[]> rows = new HashMap<>();
-        for (String line : table.strip().split("\n")) {
-            String[] cols = line.strip().split("\\s+");
-            rows.put(cols[1], cols); // name module port db redis
-        }
+        Map<String, String[]> rows = serviceTable();
+        assertThat(rows.keySet()).as("./totem's service table").containsExactlyInAnyOrderElementsOf(
+                ComposeFileTest.runnableModules().keySet());
         for (var entry : ComposeFileTest.runnableModules().entrySet()) {
             String module = entry.getKey();
             String name = Path.of(module).getFileName().toString();
-            assertThat(rows).as("./totem SERVICE_TABLE has module %s", module).containsKey(module);
             assertThat(rows.get(module)[0]).as("service name of %s", module).isEqualTo(name);
             assertThat(rows.get(module)[2]).as("port of %s", module).isEqualTo(String.valueOf(entry.getValue()));
             assertThat(Files.readString(Repo.root().resolve(module).resolve("pom.xml")))
                     .as("%s/pom.xml builds target/%s.jar", module, name).contains("<finalName>" + name + "</finalName>");
         }
+    }
+
+    /** infra/postgres/init.sh, run bare by the compose PostgreSQL, makes the databases of ./totem's table. */
+    @Test
+    void thePostgresInitScriptMakesTheDatabasesOfTheServiceTable() throws Exception {
+        List<String> tableIds = serviceTable().values().stream().map(cols -> cols[3]).filter(id -> !id.equals("-"))
+                .toList();
+        String init = Files.readString(Repo.root().resolve("infra/postgres/init.sh"));
+        Matcher defaults = Pattern.compile("ids=\\(([a-z ]+)\\)").matcher(init);
+        assertThat(defaults.find()).as("init.sh has a default list ids=(...)").isTrue();
+        assertThat(List.of(defaults.group(1).trim().split("\\s+"))).as("init.sh's databases")
+                .containsExactlyElementsOf(tableIds);
     }
 
     @Test
@@ -82,12 +103,4 @@ class TotemScriptTest {
         assertThat(r.output()).contains("unknown service 'no-such-service'");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {".ci/run", "bench/suite-startup.sh", "infra/postgres/init.sh"})
-    void theOtherShellScriptsParse(String script) throws Exception {
-        Path file = Repo.root().resolve(script);
-        assertThat(Files.isExecutable(file)).as("%s is executable", script).isTrue();
-        Result syntax = run("bash", "-n", script);
-        assertThat(syntax.exitCode()).as("bash -n %s: %s", script, syntax.output()).isZero();
-    }
 }

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import br.com.totem.gateway.GatewayProperties;
 import br.com.totem.platform.problem.ProblemException;
@@ -24,7 +27,7 @@ import br.com.totem.platform.problem.ProblemWebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the limits of architecture.md after authentication (so the tenant and user come from
+ * Applies the limits of docs/architecture.md after authentication (so the tenant and user come from
  * the token): {@code POST /api/v1/tickets} per tenant, {@code /api/v1/auth/**} per client
  * address, any other authenticated API call per user. A refusal is a 429 problem with
  * {@code Retry-After}. When Redis fails, Spring Cloud Gateway's limiter lets the request
@@ -34,6 +37,11 @@ import reactor.core.publisher.Mono;
 public class RateLimitWebFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitWebFilter.class);
+
+    private static final PathPattern AUTH = PathPatternParser.defaultInstance.parse("/api/v1/auth/**");
+    private static final PathPattern WEBHOOKS = PathPatternParser.defaultInstance.parse("/api/v1/payments/webhook/**");
+    private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/v1/**");
+    private static final PathPattern TICKETS = PathPatternParser.defaultInstance.parse("/api/v1/tickets");
 
     private final RedisRateLimiter tickets;
     private final RedisRateLimiter auth;
@@ -54,11 +62,13 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (path.startsWith("/api/v1/auth/")) {
+        // the same matching as the security rules and routes: decoded segments of the canonical
+        // path (CanonicalPathWebFilter), never a prefix of the raw string
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        if (AUTH.matches(path)) {
             return limit(exchange, chain, auth, "auth", "address:" + clientAddress(exchange), limits.authPerMinutePerAddress());
         }
-        if (!path.startsWith("/api/v1/") || path.startsWith("/api/v1/payments/webhook")) {
+        if (!API.matches(path) || WEBHOOKS.matches(path)) {
             return chain.filter(exchange);
         }
         return ReactiveSecurityContextHolder.getContext()
@@ -67,7 +77,7 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
                 .cast(JwtAuthenticationToken.class)
                 .flatMap(token -> {
                     String tenant = String.valueOf(token.getToken().getClaims().get("tenant"));
-                    if (exchange.getRequest().getMethod() == HttpMethod.POST && path.equals("/api/v1/tickets")) {
+                    if (exchange.getRequest().getMethod() == HttpMethod.POST && TICKETS.matches(path)) {
                         return limit(exchange, chain, tickets, "tickets", "tenant:" + tenant,
                                 limits.ticketsPerMinutePerTenant()).thenReturn(true);
                     }

@@ -29,7 +29,7 @@ import br.com.totem.platform.problem.ProblemWebExceptionHandler;
 import br.com.totem.platform.security.SecurityAutoConfiguration;
 
 /**
- * Role rules of the public API table (architecture.md), checked at the door; services check
+ * Role rules of the public API table (docs/architecture.md), checked at the door; services check
  * them again with the relayed token. Everything not listed as public needs a valid token.
  */
 @Configuration

@@ -1,6 +1,6 @@
 package br.com.totem.contracts;
 
-/** The ticket lifecycle from architecture.md; events carry it only where a consumer needs it. */
+/** The ticket lifecycle from docs/architecture.md; events carry it only where a consumer needs it. */
 public enum TicketStatus {
     PENDING_PAYMENT,
     PAID,

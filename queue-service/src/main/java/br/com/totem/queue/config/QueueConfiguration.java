@@ -5,12 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-import br.com.totem.queue.identity.KeyRing;
-import br.com.totem.queue.identity.QueueJwtDecoder;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -28,17 +23,5 @@ public class QueueConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** Our own tokens are checked against our own key ring; Boot's JWKS-over-HTTP decoder backs off. */
-    @Bean
-    ReactiveJwtDecoder jwtDecoder(KeyRing keys, QueueProperties properties) {
-        return new QueueJwtDecoder(keys, properties.identity().issuer(), properties.identity().externalJwksUri());
-    }
-
-    /** BCrypt cost 10 (~60 ms here): slow for guessing, fast enough for a tablet login. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(10);
     }
 }

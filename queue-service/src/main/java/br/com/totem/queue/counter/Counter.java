@@ -32,8 +32,6 @@ import br.com.totem.queue.counter.domain.QueueOrdering;
 import br.com.totem.queue.counter.domain.Waiting;
 import br.com.totem.queue.counter.store.QueueStore;
 import br.com.totem.queue.counter.store.SessionStore;
-import br.com.totem.queue.live.LiveQueue;
-import br.com.totem.queue.live.QueueChange;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -52,11 +50,11 @@ public class Counter {
     private final SessionStore sessions;
     private final Outbox outbox;
     private final TransactionalOperator tx;
-    private final LiveQueue live;
+    private final QueueChanges live;
     private final QueueProperties.Counter props;
     private final Clock clock;
 
-    public Counter(QueueStore queue, SessionStore sessions, Outbox outbox, TransactionalOperator tx, LiveQueue live,
+    public Counter(QueueStore queue, SessionStore sessions, Outbox outbox, TransactionalOperator tx, QueueChanges live,
                    QueueProperties properties, Clock clock) {
         this.queue = queue;
         this.sessions = sessions;
@@ -82,7 +80,7 @@ public class Counter {
                         }))
                 // the picked entry was cancelled between the read and the update: pick again
                 .retryWhen(Retry.max(3).filter(ConcurrentlyChanged.class::isInstance))
-                .flatMap(called -> live.publish(caller.tenant(), QueueChange.Kind.CALLED, called, List.of(called.serviceId()))
+                .flatMap(called -> live.publish(caller.tenant(), QueueChanges.Kind.CALLED, called, List.of(called.serviceId()))
                         .thenReturn(called));
     }
 
@@ -105,10 +103,8 @@ public class Counter {
                         .flatMap(next -> {
                             QueueEntry entry = byId.get(next.ticketId());
                             Instant now = clock.instant();
-                            QueueEntry called = new QueueEntry(entry.ticketId(), entry.tenant(), entry.number(), entry.serviceId(),
-                                    entry.serviceName(), entry.preferential(), entry.displayName(), entry.statusToken(),
-                                    entry.businessDate(), entry.durationMinutes(), entry.paidAt(), EntryStatus.CALLED,
-                                    session.stationId(), session.stationName(), session.id(), caller.subject(), 0, now, null, null);
+                            QueueEntry called = entry.calledBy(session.stationId(), session.stationName(), session.id(),
+                                    caller.subject(), now);
                             return queue.update(called, EntryStatus.WAITING, null).flatMap(updated -> updated
                                     ? queue.setRun(caller.tenant(), entry.serviceId(),
                                             QueueOrdering.runAfter(next, runs.getOrDefault(entry.serviceId(), 0)))
@@ -146,38 +142,38 @@ public class Counter {
                 .thenReturn(t.entry()));
     }
 
-    private record Transition(QueueChange.Kind kind, QueueEntry entry, List<UUID> affectedServices) {
+    private record Transition(QueueChanges.Kind kind, QueueEntry entry, List<UUID> affectedServices) {
     }
 
     private Mono<Transition> recall(Caller caller, QueueEntry e) {
         if (e.recallCount() >= props.recallLimit()) {
             return Mono.error(CounterProblems.recallLimit(e.number(), props.recallLimit()));
         }
-        QueueEntry next = with(e, EntryStatus.CALLED, e.recallCount() + 1, clock.instant(), e.startedAt(), e.finishedAt());
-        return save(next, e.status(), null, calledEvent(caller, next), QueueChange.Kind.RECALLED);
+        QueueEntry next = e.recalled(clock.instant());
+        return save(next, e.status(), null, calledEvent(caller, next), QueueChanges.Kind.RECALLED);
     }
 
     private Mono<Transition> start(Caller caller, QueueEntry e) {
         Instant now = clock.instant();
-        QueueEntry next = with(e, EntryStatus.IN_SERVICE, e.recallCount(), e.calledAt(), now, null);
+        QueueEntry next = e.started(now);
         return save(next, e.status(), null, EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(),
-                new TicketStarted(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), now)), QueueChange.Kind.STARTED);
+                new TicketStarted(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), now)), QueueChanges.Kind.STARTED);
     }
 
     private Mono<Transition> finish(Caller caller, QueueEntry e) {
         Instant now = clock.instant();
         long seconds = Math.max(0, Duration.between(e.startedAt(), now).toSeconds());
-        QueueEntry next = with(e, EntryStatus.COMPLETED, e.recallCount(), e.calledAt(), e.startedAt(), now);
+        QueueEntry next = e.completed(now);
         return save(next, e.status(), (int) seconds, EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(),
                 new TicketCompleted(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), seconds, now)),
-                QueueChange.Kind.COMPLETED);
+                QueueChanges.Kind.COMPLETED);
     }
 
     private Mono<Transition> noShow(Caller caller, QueueEntry e) {
         Instant now = clock.instant();
-        QueueEntry next = with(e, EntryStatus.NO_SHOW, e.recallCount(), e.calledAt(), null, now);
+        QueueEntry next = e.noShow(now);
         return save(next, e.status(), null, EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(),
-                new TicketNoShow(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), now)), QueueChange.Kind.NO_SHOW);
+                new TicketNoShow(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), now)), QueueChanges.Kind.NO_SHOW);
     }
 
     /**
@@ -195,29 +191,21 @@ public class Counter {
             if (lane == null) {
                 return Mono.error(ProblemException.notFound("Service " + target + " in this queue"));
             }
-            QueueEntry next = new QueueEntry(e.ticketId(), e.tenant(), e.number(), lane.serviceId(), lane.name(), e.preferential(),
-                    e.displayName(), e.statusToken(), e.businessDate(), lane.durationMinutes(), e.paidAt(), EntryStatus.WAITING,
-                    null, null, null, null, 0, null, null, null);
+            QueueEntry next = e.transferredTo(lane.serviceId(), lane.name(), lane.durationMinutes());
             var event = EventEnvelope.of(SOURCE, e.tenant(), e.ticketId().toString(), new TicketTransferred(e.ticketId(),
                     e.number(), e.serviceId(), lane.serviceId(), lane.name(), lane.durationMinutes(), operatorUuid(caller.subject()),
                     clock.instant()));
             return queue.update(next, e.status(), null).flatMap(ok -> ok
-                    ? outbox.append(event).thenReturn(new Transition(QueueChange.Kind.TRANSFERRED, next, both))
+                    ? outbox.append(event).thenReturn(new Transition(QueueChanges.Kind.TRANSFERRED, next, both))
                     : Mono.error(new ConcurrentlyChanged()));
         });
     }
 
     private Mono<Transition> save(QueueEntry next, EntryStatus expected, Integer serviceSeconds, EventEnvelope<?> event,
-                                  QueueChange.Kind kind) {
+                                  QueueChanges.Kind kind) {
         return queue.update(next, expected, serviceSeconds).flatMap(ok -> ok
                 ? outbox.append(event).thenReturn(new Transition(kind, next, List.of(next.serviceId())))
                 : Mono.error(new ConcurrentlyChanged()));
-    }
-
-    private static QueueEntry with(QueueEntry e, EntryStatus status, int recalls, Instant calledAt, Instant startedAt, Instant finishedAt) {
-        return new QueueEntry(e.ticketId(), e.tenant(), e.number(), e.serviceId(), e.serviceName(), e.preferential(),
-                e.displayName(), e.statusToken(), e.businessDate(), e.durationMinutes(), e.paidAt(), status, e.stationId(),
-                e.stationName(), e.sessionId(), e.operatorId(), recalls, calledAt, startedAt, finishedAt);
     }
 
     private static EventEnvelope<TicketCalled> calledEvent(Caller caller, QueueEntry e) {

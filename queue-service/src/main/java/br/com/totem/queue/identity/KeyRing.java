@@ -14,8 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -24,12 +23,10 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
+import br.com.totem.platform.jobs.PeriodicJob;
 import br.com.totem.queue.config.QueueProperties;
 import br.com.totem.queue.identity.domain.KeyCipher;
 import br.com.totem.queue.identity.store.SigningKeyStore;
-import jakarta.annotation.PreDestroy;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -73,7 +70,6 @@ public class KeyRing {
     private final Map<String, RSAKey> decrypted = new ConcurrentHashMap<>();
     private final AtomicReference<Ring> ring = new AtomicReference<>();
     private final AtomicReference<Mono<Ring>> loading = new AtomicReference<>();
-    private Disposable refresher;
 
     public KeyRing(SigningKeyStore store, TransactionalOperator tx, QueueProperties properties, Clock clock) {
         this.store = store;
@@ -83,21 +79,11 @@ public class KeyRing {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        refresher = Flux.interval(Duration.ZERO, REFRESH)
-                .concatMap(i -> rotateIfDue().then(reload()).onErrorResume(e -> {
-                    log.warn("signing keys not refreshed: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @PreDestroy
-    void stop() {
-        if (refresher != null) {
-            refresher.dispose();
-        }
+    /** Every instance re-reads the keys every 30 s (rotating first when the signing key is due), from start-up on. */
+    @Bean
+    static PeriodicJob signingKeyRefresh(KeyRing keys) {
+        return PeriodicJob.named("signing-key-refresh").firstAfter(Duration.ZERO).every(REFRESH)
+                .run(() -> keys.rotateIfDue().then(keys.reload()));
     }
 
     /** The key new tokens are signed with. */

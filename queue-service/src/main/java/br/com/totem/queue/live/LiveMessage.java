@@ -2,6 +2,7 @@ package br.com.totem.queue.live;
 
 import java.nio.charset.StandardCharsets;
 
+import br.com.totem.queue.counter.QueueChanges;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -83,7 +84,7 @@ final class LiveMessage {
 
     private String panelFrame() {
         if (!panelRendered) {
-            QueueChange.Kind kind = QueueChange.Kind.valueOf(change.get("kind").asString());
+            QueueChanges.Kind kind = QueueChanges.Kind.valueOf(change.get("kind").asString());
             if (kind.forPanel()) {
                 JsonNode t = change.get("ticket");
                 ObjectNode out = json.createObjectNode();

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -21,12 +22,12 @@ import org.springframework.data.redis.listener.ReactiveRedisMessageListenerConta
 import org.springframework.stereotype.Component;
 
 import br.com.totem.queue.config.QueueProperties;
+import br.com.totem.queue.counter.QueueChanges;
 import br.com.totem.queue.counter.QueueView;
 import br.com.totem.queue.counter.domain.QueueEntry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * dropped (it resumes from its last sequence when it reconnects) instead of growing memory.
  */
 @Component
-public class LiveQueue {
+public class LiveQueue implements QueueChanges, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveQueue.class);
 
@@ -76,10 +77,14 @@ public class LiveQueue {
                 .publishPercentileHistogram().register(meters);
         Gauge.builder("totem.queue.live.clients", listeners, m -> m.values().stream().mapToInt(Set::size).sum())
                 .description("WebSocket clients connected to this instance").register(meters);
-        subscribe();
     }
 
-    private void subscribe() {
+    /** Subscribes to the Redis channel (on the application context's start, not in the constructor). */
+    @Override
+    public synchronized void start() {
+        if (subscription != null) {
+            return;
+        }
         // held in a field: the container owns the pub/sub connection and must live as long as we do
         container = new ReactiveRedisMessageListenerContainer(connections);
         subscription = Flux.defer(() -> container.receive(ChannelTopic.of(channel())))
@@ -90,15 +95,28 @@ public class LiveQueue {
                 .subscribe(message -> dispatch(message.getMessage()));
     }
 
-    @PreDestroy
-    void stop() {
+    @Override
+    public synchronized void stop() {
         if (subscription != null) {
             subscription.dispose();
+            subscription = null;
         }
         if (container != null) {
             container.destroyLater().subscribe(v -> { }, e -> { });
+            container = null;
         }
         listeners.values().forEach(set -> set.forEach(Listener::drop));
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return subscription != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // subscribed before the web server takes WebSocket clients, unsubscribed after it drained them
+        return Integer.MAX_VALUE - 2048;
     }
 
     String channel() {
@@ -118,7 +136,8 @@ public class LiveQueue {
      * touched. Live updates are best effort: a failure is logged, never undoes the change, and a
      * client sees the state on its next snapshot.
      */
-    public Mono<Void> publish(String tenant, QueueChange.Kind kind, QueueEntry entry, List<UUID> affectedServices) {
+    @Override
+    public Mono<Void> publish(String tenant, QueueChanges.Kind kind, QueueEntry entry, List<UUID> affectedServices) {
         long start = System.nanoTime();
         return view.lines(tenant, affectedServices)
                 .map(lines -> new QueueChange(kind, ticketIn(entry, lines), lines))

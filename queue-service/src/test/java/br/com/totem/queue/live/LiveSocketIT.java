@@ -24,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.TicketPaid;
+import br.com.totem.queue.counter.QueueChanges;
 import br.com.totem.queue.counter.QueueView;
 import br.com.totem.queue.identity.domain.DeviceKind;
 import br.com.totem.queue.support.QueueFixtures;
@@ -189,7 +190,7 @@ class LiveSocketIT {
             QueueView.Ticket ticket = new QueueView.Ticket(UUID.randomUUID(), "G001", UUID.randomUUID(), bulky, "NORMAL",
                     "Maria S.", "WAITING", Instant.now(), 1, 15L, null, null, 0, null, null);
             for (int i = 0; i < 1500 && live.clients(team.tenant()) > 0; i++) {
-                live.publish(team.tenant(), new QueueChange(QueueChange.Kind.ENQUEUED, ticket, List.of())).block(Duration.ofSeconds(5));
+                live.publish(team.tenant(), new QueueChange(QueueChanges.Kind.ENQUEUED, ticket, List.of())).block(Duration.ofSeconds(5));
             }
             await().atMost(QueueFixtures.BOUND).until(() -> live.clients(team.tenant()) == 0);
         }

@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,12 +17,12 @@ import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.TicketCancelled;
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.contracts.TicketStatus;
-import br.com.totem.platform.events.EventCodec;
 import br.com.totem.queue.identity.domain.Device;
 import br.com.totem.queue.identity.domain.DeviceKind;
 import br.com.totem.queue.identity.domain.StaffUser;
 import br.com.totem.queue.identity.store.DeviceStore;
 import br.com.totem.queue.identity.store.UserStore;
+import br.com.totem.testkit.TestEvents;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -121,22 +118,17 @@ public final class QueueFixtures {
 
     /** Publishes ticket.paid on the exchange, as ticket-service's outbox relay would. */
     public void send(String tenant, TicketPaid paid) {
-        send(EventEnvelope.of("ticket-service", tenant, paid.ticketId().toString(), paid));
+        publish(EventEnvelope.of("ticket-service", tenant, paid.ticketId().toString(), paid));
     }
 
     public void cancel(String tenant, UUID ticketId, TicketStatus previous) {
-        send(EventEnvelope.of("ticket-service", tenant, ticketId.toString(),
+        publish(EventEnvelope.of("ticket-service", tenant, ticketId.toString(),
                 new TicketCancelled(ticketId, previous, "cliente desistiu", "gerente", true, Instant.now())));
     }
 
-    public void send(EventEnvelope<?> event) {
-        MessageProperties props = new MessageProperties();
-        props.setContentType("application/json");
-        props.setHeader("ce-type", event.type());
-        props.setHeader("ce-id", event.id().toString());
-        props.setMessageId(event.id().toString());
-        byte[] body = context.getBean(EventCodec.class).encode(event);
-        context.getBean(RabbitTemplate.class).send("totem.events", event.type(), new Message(body, props));
+    /** Publishes the event as its producer's outbox relay would (testkit). */
+    public void publish(EventEnvelope<?> event) {
+        new TestEvents(context).publish(event);
     }
 
     /** Waiting ticket ids of one service line, in call order. */

@@ -1,9 +1,10 @@
 package br.com.totem.ticket.config;
 
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import br.com.totem.ticket.customer.crypto.BlindIndex;
 import br.com.totem.ticket.customer.crypto.PiiCipher;
@@ -15,13 +16,18 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TicketProperties.class, PiiProperties.class})
-@EnableScheduling
 @OpenAPIDefinition(
         info = @Info(title = "Totem ticket-service", version = "v1",
                 description = "Service catalog, consent, tickets and their life, queue numbers, customers and LGPD."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class TicketServiceConfig {
+
+    /** The service's time; tests may replace it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     PiiCipher piiCipher(PiiProperties pii) {

@@ -1,5 +1,6 @@
 package br.com.totem.ticket.customer;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,9 +38,11 @@ public class CustomerPrivacy {
     private final ConsentStore consents;
     private final AuditLog audit;
     private final TransactionalOperator tx;
+    private final Clock clock;
 
     CustomerPrivacy(CustomerRegistry registry, CustomerStore customers, TicketStore tickets, ConsentStore consents,
-                    AuditLog audit, TransactionalOperator tx) {
+                    AuditLog audit, TransactionalOperator tx, Clock clock) {
+        this.clock = clock;
         this.registry = registry;
         this.customers = customers;
         this.tickets = tickets;
@@ -79,7 +82,7 @@ public class CustomerPrivacy {
                         .flatMap(both -> audit.record(manager, "customer.export", "customer", c.id().toString(),
                                         Map.of("cpf", cpf.masked()))
                                 .thenReturn(new Export(new Person(c.id(), c.name(), cpf.masked(), registry.phoneOf(c).e164(),
-                                        c.createdAt(), c.lastTicketAt()), both.getT1(), both.getT2(), Instant.now()))));
+                                        c.createdAt(), c.lastTicketAt()), both.getT1(), both.getT2(), clock.instant()))));
         return tx.transactional(work);
     }
 

@@ -1,17 +1,18 @@
 package br.com.totem.ticket.customer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import br.com.totem.platform.audit.AuditLog;
+import br.com.totem.platform.jobs.PeriodicJob;
 import br.com.totem.ticket.config.TicketProperties;
 import br.com.totem.ticket.customer.store.CustomerStore;
 import reactor.core.publisher.Mono;
@@ -25,46 +26,40 @@ public class CustomerRetention {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerRetention.class);
     private static final int BATCH = 500;
-    // one instance runs the job at a time; the others find the lock taken and skip that day's run
-    private static final long LOCK_KEY = "totem-ticket-customer-retention".hashCode();
 
     private final CustomerStore customers;
     private final AuditLog audit;
-    private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Duration inactivity;
+    private final Clock clock;
 
-    CustomerRetention(CustomerStore customers, AuditLog audit, DatabaseClient db, TransactionalOperator tx,
-                      TicketProperties properties) {
+    CustomerRetention(CustomerStore customers, AuditLog audit, TransactionalOperator tx, TicketProperties properties,
+                      Clock clock) {
         this.customers = customers;
         this.audit = audit;
-        this.db = db;
         this.tx = tx;
         this.inactivity = properties.retention().customerInactivity();
+        this.clock = clock;
     }
 
-    @Scheduled(cron = "${totem.ticket.retention.cron}", zone = "${totem.ticket.retention.zone}")
-    Mono<Void> daily() {
-        return anonymiseInactive()
-                .doOnNext(n -> log.info("retention: anonymised {} customer(s) without a ticket for {}", n, inactivity))
-                .onErrorResume(e -> {
-                    log.warn("retention job failed: {}", e.toString());
-                    return Mono.empty();
-                })
-                .then();
+    /** The daily run; one instance runs it at a time, the others skip that day's run. */
+    @Bean
+    static PeriodicJob customerRetentionJob(CustomerRetention retention, TicketProperties properties) {
+        return PeriodicJob.named("customer-retention")
+                .cron(properties.retention().cron(), properties.retention().zone()).onOneInstance()
+                .run(() -> retention.anonymiseInactive().doOnNext(n ->
+                        log.info("retention: anonymised {} customer(s) without a ticket for {}", n, retention.inactivity)));
     }
 
     /** Anonymises every customer inactive for longer than the retention period; returns how many. */
     public Mono<Long> anonymiseInactive() {
-        Instant cutoff = Instant.now().minus(inactivity);
-        Mono<Long> batch = db.sql("select pg_try_advisory_xact_lock(:key) as locked").bind("key", LOCK_KEY)
-                .map(r -> Boolean.TRUE.equals(r.get("locked", Boolean.class))).one()
-                .flatMap(locked -> !locked ? Mono.just(0L) : customers.inactiveSince(cutoff, BATCH)
-                        .concatMap(c -> customers.anonymise(c.tenant(), c.id())
-                                .then(audit.record(c.tenant(), "system", "customer.anonymise", "customer", c.id().toString(),
-                                        Map.of("reason", "retention", "inactiveFor", inactivity.toString())))
-                                .thenReturn(1L))
-                        .count());
+        Instant cutoff = clock.instant().minus(inactivity);
+        Mono<Long> batch = customers.inactiveSince(cutoff, BATCH)
+                .concatMap(c -> customers.anonymise(c.tenant(), c.id())
+                        .then(audit.record(c.tenant(), "system", "customer.anonymise", "customer", c.id().toString(),
+                                Map.of("reason", "retention", "inactiveFor", inactivity.toString())))
+                        .thenReturn(1L))
+                .count();
         return tx.transactional(batch).expand(n -> n == BATCH ? tx.transactional(batch) : Mono.empty())
                 .reduce(0L, Long::sum);
     }

@@ -1,5 +1,6 @@
 package br.com.totem.ticket.ticket;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -32,8 +33,10 @@ public class TicketCancellation {
     private final Outbox outbox;
     private final AuditLog audit;
     private final TransactionalOperator tx;
+    private final Clock clock;
 
-    TicketCancellation(TicketStore tickets, Outbox outbox, AuditLog audit, TransactionalOperator tx) {
+    TicketCancellation(TicketStore tickets, Outbox outbox, AuditLog audit, TransactionalOperator tx, Clock clock) {
+        this.clock = clock;
         this.tickets = tickets;
         this.outbox = outbox;
         this.audit = audit;
@@ -46,7 +49,7 @@ public class TicketCancellation {
                 .flatMap(ticket -> {
                     TicketStateMachine.next(ticket.status(), TicketAction.CANCEL);
                     boolean refund = TicketStateMachine.refundRequiredWhenCancelled(ticket.status());
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     TicketCancelled cancelled = new TicketCancelled(ticketId, ticket.status(), reason, manager.subject(),
                             refund, now);
                     return tickets.markCancelled(ticket, manager.subject(), reason, now)

@@ -1,5 +1,6 @@
 package br.com.totem.ticket.ticket;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Service;
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.EventType;
 import br.com.totem.contracts.TicketCreated;
-import br.com.totem.contracts.TicketStatus;
 import br.com.totem.platform.events.Outbox;
 import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.security.Caller;
@@ -56,9 +56,11 @@ public class TicketCreation {
     private final BlindIndex blindIndex;
     private final Outbox outbox;
     private final Duration keyTtl;
+    private final Clock clock;
 
     TicketCreation(SaleTerms terms, CustomerRegistry customers, TicketStore tickets, TicketCreationStore creations,
-                   IdempotencyStore idempotency, BlindIndex blindIndex, Outbox outbox, TicketProperties properties) {
+                   IdempotencyStore idempotency, BlindIndex blindIndex, Outbox outbox, TicketProperties properties, Clock clock) {
+        this.clock = clock;
         this.terms = terms;
         this.customers = customers;
         this.tickets = tickets;
@@ -134,7 +136,7 @@ public class TicketCreation {
                                 ConsentText consent) {
         String tenant = kiosk.tenant();
         UUID ticketId = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         TicketCreated created = new TicketCreated(ticketId, service.id(), service.name(), service.priceCents(),
                 request.priority(), request.name().displayName(), kiosk.subject(), now);
         Outbox.Row event = outbox.row(EventEnvelope.of(SOURCE, tenant, ticketId.toString(), created));
@@ -153,11 +155,9 @@ public class TicketCreation {
 
     private static TicketRecord ticket(Caller kiosk, UUID ticketId, Instant now, ServiceOffering service, NewTicket request,
                                        String statusToken, UUID customerId) {
-        return new TicketRecord(ticketId, kiosk.tenant(), service.id(), customerId, TicketStatus.PENDING_PAYMENT,
-                request.priority(), request.name().displayName(), service.name(), service.prefix(), service.priceCents(),
-                service.durationMinutes(), statusToken, kiosk.subject(), now,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+        return TicketRecord.pending(ticketId, kiosk.tenant(), service.id(), customerId, request.priority(),
+                request.name().displayName(), service.name(), service.prefix(), service.priceCents(),
+                service.durationMinutes(), statusToken, kiosk.subject(), now);
     }
 
     private static Mono<Outcome> refusal(boolean service) {

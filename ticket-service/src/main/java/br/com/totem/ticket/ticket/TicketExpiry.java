@@ -1,5 +1,6 @@
 package br.com.totem.ticket.ticket;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,8 +37,10 @@ public class TicketExpiry {
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Duration pendingTimeout;
+    private final Clock clock;
 
-    TicketExpiry(TicketStore tickets, Outbox outbox, TransactionalOperator tx, TicketProperties properties) {
+    TicketExpiry(TicketStore tickets, Outbox outbox, TransactionalOperator tx, TicketProperties properties, Clock clock) {
+        this.clock = clock;
         this.tickets = tickets;
         this.outbox = outbox;
         this.tx = tx;
@@ -52,9 +55,9 @@ public class TicketExpiry {
 
     /** Expires every ticket pending too long, each in its own transaction; returns how many. */
     public Mono<Long> sweep() {
-        Instant cutoff = Instant.now().minus(pendingTimeout);
+        Instant cutoff = clock.instant().minus(pendingTimeout);
         return tickets.pendingCreatedBefore(cutoff, SWEEP_BATCH)
-                .concatMap(t -> tx.transactional(expire(t.tenant(), t.id(), Instant.now(), "pending since " + t.createdAt())))
+                .concatMap(t -> tx.transactional(expire(t.tenant(), t.id(), clock.instant(), "pending since " + t.createdAt())))
                 .filter(Boolean::booleanValue)
                 .count();
     }

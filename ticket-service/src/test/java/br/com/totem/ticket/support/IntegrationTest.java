@@ -8,11 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +23,7 @@ import br.com.totem.contracts.EventPayload;
 import br.com.totem.contracts.PaymentConfirmed;
 import br.com.totem.contracts.PaymentMethod;
 import br.com.totem.platform.events.EventCodec;
+import br.com.totem.testkit.TestEvents;
 import br.com.totem.testkit.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +50,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected RabbitTemplate rabbit;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Autowired
     protected EventCodec codec;
@@ -166,16 +169,9 @@ public abstract class IntegrationTest {
                 PaymentMethod.PIX, at));
     }
 
-    /** Publishes the event to totem.events exactly as the producer's outbox relay would. */
+    /** Publishes the event to totem.events exactly as the producer's outbox relay would (testkit). */
     protected void publish(EventEnvelope<? extends EventPayload> event) {
-        MessageProperties props = new MessageProperties();
-        props.setContentType("application/json");
-        props.setMessageId(event.id().toString());
-        props.setHeader("ce-id", event.id().toString());
-        props.setHeader("ce-type", event.type());
-        props.setHeader("ce-source", event.source());
-        props.setHeader("ce-tenantid", event.tenantid());
-        rabbit.send("totem.events", event.type(), new Message(codec.encode(event), props));
+        new TestEvents(context).publish(event);
     }
 
     /** The envelopes in the outbox for one ticket, oldest first. */

@@ -1,8 +1,13 @@
 package br.com.totem.platform.jobs;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.function.Supplier;
+
+import org.springframework.scheduling.support.CronExpression;
 
 import reactor.core.publisher.Mono;
 
@@ -18,23 +23,35 @@ import reactor.core.publisher.Mono;
  * }
  * }</pre>
  *
- * <p>A run starts {@code interval} after the previous one ended (runs never overlap on one
+ * <p>A job runs either on a fixed delay ({@link Builder#every}) or at the times of a cron
+ * expression ({@link Builder#cron}). A fixed-delay run starts {@code interval} after the previous one ended (runs never overlap on one
  * instance; a run that overruns makes the next one wait). {@link Builder#onOneInstance()} makes a
  * run take a PostgreSQL advisory lock first, so with several instances only one runs it at a time
  * (the others skip that round); without it every instance runs the job (for per-instance work such
  * as refreshing a cache, or work that takes its own locks). A failed run is logged and counted
  * ({@code totem.jobs.runs}, tags {@code job} and {@code outcome}); the next run comes as usual.
  */
-public record PeriodicJob(String name, Duration firstAfter, Duration interval, boolean oneInstance,
-                          Supplier<? extends Mono<?>> work) {
+public record PeriodicJob(String name, Duration firstAfter, Duration interval, CronExpression cron, ZoneId zone,
+                          boolean oneInstance, Supplier<? extends Mono<?>> work) {
 
     public PeriodicJob {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(firstAfter, "firstAfter");
         Objects.requireNonNull(work, "work");
-        if (interval == null || interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("job " + name + " needs a positive interval");
+        if (cron == null) {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("job " + name + " needs a positive interval or a cron expression");
+            }
+            Objects.requireNonNull(firstAfter, "firstAfter");
+        } else {
+            Objects.requireNonNull(zone, "zone");
         }
+    }
+
+    /** How long from {@code now} until a cron job's next run. */
+    Duration untilNextRun(Instant now) {
+        ZonedDateTime at = now.atZone(zone);
+        ZonedDateTime next = cron.next(at);
+        return next == null ? Duration.ofDays(36_500) : Duration.between(at, next); // null: a date that never comes
     }
 
     public static Builder named(String name) {
@@ -45,6 +62,8 @@ public record PeriodicJob(String name, Duration firstAfter, Duration interval, b
         private final String name;
         private Duration interval;
         private Duration firstAfter;
+        private CronExpression cron;
+        private ZoneId zone;
         private boolean oneInstance;
 
         private Builder(String name) {
@@ -63,6 +82,13 @@ public record PeriodicJob(String name, Duration firstAfter, Duration interval, b
             return this;
         }
 
+        /** Runs at the times of a Spring cron expression ({@code "0 30 3 * * *"}) in {@code zone}, instead of {@link #every}. */
+        public Builder cron(String expression, ZoneId zone) {
+            this.cron = CronExpression.parse(expression);
+            this.zone = zone;
+            return this;
+        }
+
         /** At most one instance of the service runs the job at a time (a PostgreSQL advisory lock). */
         public Builder onOneInstance() {
             this.oneInstance = true;
@@ -70,7 +96,7 @@ public record PeriodicJob(String name, Duration firstAfter, Duration interval, b
         }
 
         public PeriodicJob run(Supplier<? extends Mono<?>> work) {
-            return new PeriodicJob(name, firstAfter == null ? interval : firstAfter, interval, oneInstance, work);
+            return new PeriodicJob(name, firstAfter == null ? interval : firstAfter, interval, cron, zone, oneInstance, work);
         }
     }
 }

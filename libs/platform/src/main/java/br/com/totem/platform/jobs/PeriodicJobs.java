@@ -1,5 +1,6 @@
 package br.com.totem.platform.jobs;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -76,9 +78,10 @@ public class PeriodicJobs implements SmartLifecycle {
     @Override
     public synchronized void start() {
         for (PeriodicJob job : jobs) {
-            running.add(Mono.delay(job.firstAfter())
-                    .thenMany(runOnce(job).then(Mono.delay(job.interval())).repeat())
-                    .subscribe());
+            Flux<?> loop = job.cron() == null
+                    ? Mono.delay(job.firstAfter()).thenMany(runOnce(job).then(Mono.delay(job.interval())).repeat())
+                    : Mono.defer(() -> Mono.delay(job.untilNextRun(Instant.now()))).then(runOnce(job)).repeat();
+            running.add(loop.subscribe());
         }
         started = true;
     }

@@ -1,6 +1,6 @@
 package br.com.totem.platform.security;
 
-/** The roles of architecture.md. Tokens carry them in the {@code roles} claim, without prefix. */
+/** The roles of docs/architecture.md. Tokens carry them in the {@code roles} claim, without prefix. */
 public final class Roles {
 
     public static final String ADMIN = "ADMIN";

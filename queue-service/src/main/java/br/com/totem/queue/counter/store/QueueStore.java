@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import br.com.totem.platform.data.Binds;
 import br.com.totem.queue.counter.domain.EntryStatus;
 import br.com.totem.queue.counter.domain.QueueEntry;
 import io.r2dbc.spi.Readable;
@@ -133,14 +134,14 @@ public class QueueStore {
                 .bind("id", e.ticketId()).bind("status", e.status().name()).bind("expected", expected.name())
                 .bind("s", e.serviceId()).bind("sn", e.serviceName()).bind("d", e.durationMinutes())
                 .bind("rc", e.recallCount());
-        spec = e.stationId() == null ? spec.bindNull("sid", UUID.class) : spec.bind("sid", e.stationId());
-        spec = e.stationName() == null ? spec.bindNull("sname", String.class) : spec.bind("sname", e.stationName());
-        spec = e.sessionId() == null ? spec.bindNull("sess", UUID.class) : spec.bind("sess", e.sessionId());
-        spec = e.operatorId() == null ? spec.bindNull("op", String.class) : spec.bind("op", e.operatorId());
-        spec = e.calledAt() == null ? spec.bindNull("ca", OffsetDateTime.class) : spec.bind("ca", at(e.calledAt()));
-        spec = e.startedAt() == null ? spec.bindNull("sa", OffsetDateTime.class) : spec.bind("sa", at(e.startedAt()));
-        spec = e.finishedAt() == null ? spec.bindNull("fa", OffsetDateTime.class) : spec.bind("fa", at(e.finishedAt()));
-        spec = serviceSeconds == null ? spec.bindNull("secs", Integer.class) : spec.bind("secs", serviceSeconds);
+        spec = Binds.nullable(spec, "sid", e.stationId(), UUID.class);
+        spec = Binds.nullable(spec, "sname", e.stationName(), String.class);
+        spec = Binds.nullable(spec, "sess", e.sessionId(), UUID.class);
+        spec = Binds.nullable(spec, "op", e.operatorId(), String.class);
+        spec = Binds.instant(spec, "ca", e.calledAt());
+        spec = Binds.instant(spec, "sa", e.startedAt());
+        spec = Binds.instant(spec, "fa", e.finishedAt());
+        spec = Binds.nullable(spec, "secs", serviceSeconds, Integer.class);
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import br.com.totem.platform.data.Binds;
 import br.com.totem.queue.counter.domain.OperatorSession;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -34,7 +35,7 @@ public class SessionStore {
                         values (:id, :t, :st, :op, :on, :s)""")
                 .bind("id", id).bind("t", tenant).bind("st", stationId).bind("op", operatorId)
                 .bind("s", serviceIds.toArray(UUID[]::new));
-        spec = operatorName == null ? spec.bindNull("on", String.class) : spec.bind("on", operatorName);
+        spec = Binds.nullable(spec, "on", operatorName, String.class);
         return spec.then();
     }
 

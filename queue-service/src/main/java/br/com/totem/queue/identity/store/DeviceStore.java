@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import br.com.totem.platform.data.Binds;
 import br.com.totem.queue.identity.domain.Device;
 import br.com.totem.queue.identity.domain.DeviceKind;
 import io.r2dbc.spi.Readable;
@@ -38,7 +39,7 @@ public class DeviceStore {
                         values (:t, :d, :k, :n, :s, :p, :a) on conflict (tenant_id, device_id) do nothing""")
                 .bind("t", d.tenant()).bind("d", d.deviceId()).bind("k", d.kind().name()).bind("n", d.name())
                 .bind("s", d.secretHash()).bind("a", d.active());
-        spec = d.printerId() == null ? spec.bindNull("p", UUID.class) : spec.bind("p", d.printerId());
+        spec = Binds.nullable(spec, "p", d.printerId(), UUID.class);
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
 
@@ -47,7 +48,7 @@ public class DeviceStore {
                         update device set name = :n, secret_hash = :s, printer_id = :p, active = :a, updated_at = now()
                         where tenant_id = :t and device_id = :d""")
                 .bind("t", d.tenant()).bind("d", d.deviceId()).bind("n", d.name()).bind("s", d.secretHash()).bind("a", d.active());
-        spec = d.printerId() == null ? spec.bindNull("p", UUID.class) : spec.bind("p", d.printerId());
+        spec = Binds.nullable(spec, "p", d.printerId(), UUID.class);
         return spec.then();
     }
 

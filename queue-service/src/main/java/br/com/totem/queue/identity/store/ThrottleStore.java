@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import br.com.totem.platform.data.Binds;
 import br.com.totem.queue.identity.domain.LoginThrottle;
 import reactor.core.publisher.Mono;
 
@@ -31,7 +32,7 @@ public class ThrottleStore {
     public Mono<Void> save(String tenant, String principal, LoginThrottle t) {
         var spec = db.sql("update login_throttle set failures = :f, window_start = :w, locked_until = :l where tenant_id = :t and principal = :p")
                 .bind("t", tenant).bind("p", principal).bind("f", t.failures()).bind("w", SigningKeyStore.at(t.windowStart()));
-        spec = t.lockedUntil() == null ? spec.bindNull("l", java.time.OffsetDateTime.class) : spec.bind("l", SigningKeyStore.at(t.lockedUntil()));
+        spec = Binds.instant(spec, "l", t.lockedUntil());
         return spec.then();
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import br.com.totem.platform.data.Binds;
 import br.com.totem.queue.identity.domain.StaffUser;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -45,7 +46,7 @@ public class UserStore {
                         values (:id, :t, :u, :n, :r, :p, :pin, :a) on conflict (tenant_id, username) do nothing""")
                 .bind("id", u.id()).bind("t", u.tenant()).bind("u", u.username()).bind("n", u.displayName())
                 .bind("r", u.roles().toArray(String[]::new)).bind("p", u.passwordHash()).bind("a", u.active());
-        spec = u.pinHash() == null ? spec.bindNull("pin", String.class) : spec.bind("pin", u.pinHash());
+        spec = Binds.nullable(spec, "pin", u.pinHash(), String.class);
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
 
@@ -55,7 +56,7 @@ public class UserStore {
                         updated_at = now() where tenant_id = :t and id = :id""")
                 .bind("id", u.id()).bind("t", u.tenant()).bind("n", u.displayName())
                 .bind("r", u.roles().toArray(String[]::new)).bind("p", u.passwordHash()).bind("a", u.active());
-        spec = u.pinHash() == null ? spec.bindNull("pin", String.class) : spec.bind("pin", u.pinHash());
+        spec = Binds.nullable(spec, "pin", u.pinHash(), String.class);
         return spec.then();
     }
 

@@ -6,7 +6,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 import br.com.totem.ticket.catalog.domain.ServiceOffering;
-import br.com.totem.ticket.store.Binds;
+import br.com.totem.platform.data.Binds;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -2,7 +2,7 @@ package br.com.totem.ticket.ticket.domain;
 
 import br.com.totem.contracts.TicketStatus;
 
-/** The ticket's state does not allow the action (architecture.md, "Ticket states"). */
+/** The ticket's state does not allow the action (docs/architecture.md, "Ticket states"). */
 public class IllegalTicketTransitionException extends RuntimeException {
 
     private final TicketStatus from;

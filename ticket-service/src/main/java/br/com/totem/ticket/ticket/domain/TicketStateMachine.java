@@ -15,7 +15,7 @@ import java.util.Set;
 import br.com.totem.contracts.TicketStatus;
 
 /**
- * The ticket lifecycle of architecture.md, and nothing else:
+ * The ticket lifecycle of docs/architecture.md, and nothing else:
  * {@code PENDING_PAYMENT → PAID → CALLED → IN_SERVICE → COMPLETED},
  * {@code PENDING_PAYMENT → EXPIRED | CANCELLED}, {@code PAID | CALLED → CANCELLED},
  * {@code CALLED → NO_SHOW}. A recall ({@code CALL} on a {@code CALLED} ticket) keeps it called.

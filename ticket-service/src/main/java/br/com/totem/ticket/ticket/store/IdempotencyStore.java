@@ -1,5 +1,6 @@
 package br.com.totem.ticket.ticket.store;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,8 +15,10 @@ import reactor.core.publisher.Mono;
 public class IdempotencyStore {
 
     private final DatabaseClient db;
+    private final Clock clock;
 
-    IdempotencyStore(DatabaseClient db) {
+    IdempotencyStore(DatabaseClient db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -29,7 +32,7 @@ public class IdempotencyStore {
                         where tenant_id = :tenant and key = :key and created_at > :cutoff""")
                 .bind("tenant", tenant)
                 .bind("key", key)
-                .bind("cutoff", Instant.now().minus(ttl))
+                .bind("cutoff", clock.instant().minus(ttl))
                 .map(r -> new Entry(r.get("request_hmac", String.class), r.get("ticket_id", UUID.class)))
                 .one();
     }
@@ -45,7 +48,7 @@ public class IdempotencyStore {
 
     public Mono<Long> pruneOlderThan(Duration ttl) {
         return db.sql("delete from idempotency_key where created_at <= :cutoff")
-                .bind("cutoff", Instant.now().minus(ttl))
+                .bind("cutoff", clock.instant().minus(ttl))
                 .fetch().rowsUpdated();
     }
 }

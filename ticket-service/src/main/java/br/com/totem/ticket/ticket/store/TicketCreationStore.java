@@ -1,5 +1,6 @@
 package br.com.totem.ticket.ticket.store;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
+import br.com.totem.platform.data.Binds;
 import br.com.totem.platform.events.Outbox;
 import br.com.totem.ticket.catalog.domain.ServiceOffering;
 import br.com.totem.ticket.consent.domain.ConsentText;
@@ -67,8 +69,10 @@ public class TicketCreationStore {
                    (select customer_id from t) as customer_id""";
 
     private final DatabaseClient db;
+    private final Clock clock;
 
-    TicketCreationStore(DatabaseClient db) {
+    TicketCreationStore(DatabaseClient db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -100,7 +104,7 @@ public class TicketCreationStore {
                 .bind("key", key)
                 .bind("hmac", requestHmac)
                 .bind("ticket", ticket.id())
-                .bind("cutoff", Instant.now().minus(keyTtl))
+                .bind("cutoff", clock.instant().minus(keyTtl))
                 .bind("customer", UUID.randomUUID())
                 .bind("cpfIndex", customer.cpfIndex())
                 .bind("cpfCipher", customer.cpfCipher())
@@ -117,9 +121,8 @@ public class TicketCreationStore {
                 .bind("eventType", event.type())
                 .bind("eventSource", event.source())
                 .bind("envelope", event.envelope());
-        spec = event.traceparent() == null ? spec.bindNull("traceparent", String.class) : spec.bind("traceparent", event.traceparent());
-        spec = event.aggregate() == null ? spec.bindNull("aggregate", String.class) : spec.bind("aggregate", event.aggregate());
-        return spec.map(r -> new Result(r.get("service_ok", Long.class) == 1, r.get("consent_ok", Long.class) == 1,
+        spec = Binds.nullable(spec, "traceparent", event.traceparent(), String.class);
+        return Binds.nullable(spec, "aggregate", event.aggregate(), String.class).map(r -> new Result(r.get("service_ok", Long.class) == 1, r.get("consent_ok", Long.class) == 1,
                         r.get("customer_id", UUID.class)))
                 .one();
     }

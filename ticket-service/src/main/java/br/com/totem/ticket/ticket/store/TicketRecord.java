@@ -18,6 +18,19 @@ public record TicketRecord(
         Instant completedAt, Instant noShowAt, Instant cancelledAt, String cancelledBy, String cancelReason,
         Instant expiredAt, UUID lineServiceId, String lineServiceName, Integer lineDurationMinutes, Instant transferredAt) {
 
+    /**
+     * A ticket just sold at a kiosk, waiting for its payment: what was sold, to whom and when;
+     * every later step (number, payment, calls, ending, transfer) is still empty.
+     */
+    public static TicketRecord pending(UUID id, String tenant, UUID serviceId, UUID customerId, Priority priority,
+                                       String displayName, String serviceName, String prefix, long priceCents,
+                                       int durationMinutes, String statusToken, String createdBy, Instant createdAt) {
+        return new TicketRecord(id, tenant, serviceId, customerId, TicketStatus.PENDING_PAYMENT, priority, displayName,
+                serviceName, prefix, priceCents, durationMinutes, statusToken, createdBy, createdAt,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
     /** The service whose line the ticket waits in: the one sold, unless an operator transferred it. */
     public UUID queueServiceId() {
         return lineServiceId != null ? lineServiceId : serviceId;

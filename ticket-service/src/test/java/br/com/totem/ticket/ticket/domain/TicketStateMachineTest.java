@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import br.com.totem.contracts.TicketStatus;
 
-/** Every state × every action: the allowed ones lead where architecture.md says, all others are refused. */
+/** Every state × every action: the allowed ones lead where docs/architecture.md says, all others are refused. */
 class TicketStateMachineTest {
 
     private static final Map<TicketStatus, Map<TicketAction, TicketStatus>> ALLOWED = new EnumMap<>(TicketStatus.class);

@@ -1,0 +1,42 @@
+package br.com.totem.platform.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Mono;
+
+class PeriodicJobTest {
+
+    @Test
+    void aCronJobWaitsUntilItsNextTimeInItsZone() {
+        PeriodicJob job = PeriodicJob.named("daily").cron("0 30 3 * * *", ZoneId.of("America/Sao_Paulo"))
+                .run(Mono::empty);
+        // 05:00 UTC is 02:00 in São Paulo (UTC-3): the next 03:30 there is 1 h 30 min away
+        assertThat(job.untilNextRun(Instant.parse("2026-12-04T05:00:00Z"))).isEqualTo(Duration.ofMinutes(90));
+        // just after it, the next one is a day later
+        assertThat(job.untilNextRun(Instant.parse("2026-12-04T06:30:00Z"))).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void aFixedDelayJobStartsAfterItsIntervalUnlessToldOtherwise() {
+        PeriodicJob job = PeriodicJob.named("sweep").every(Duration.ofSeconds(30)).run(Mono::empty);
+        assertThat(job.firstAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(job.oneInstance()).isFalse();
+        PeriodicJob early = PeriodicJob.named("sweep").every(Duration.ofSeconds(30)).firstAfter(Duration.ZERO)
+                .onOneInstance().run(Mono::empty);
+        assertThat(early.firstAfter()).isZero();
+        assertThat(early.oneInstance()).isTrue();
+    }
+
+    @Test
+    void aJobNeedsAnIntervalOrACron() {
+        assertThatThrownBy(() -> PeriodicJob.named("never").run(Mono::empty))
+                .hasMessageContaining("needs a positive interval or a cron expression");
+    }
+}

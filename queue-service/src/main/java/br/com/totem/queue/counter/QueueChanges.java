@@ -1,0 +1,27 @@
+package br.com.totem.queue.counter;
+
+import java.util.List;
+import java.util.UUID;
+
+import br.com.totem.queue.counter.domain.QueueEntry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where the counter announces a committed change of a tenant's queue; the live channels
+ * (operators' tablets, the TV panel) implement it. Announcing is best effort: it never fails the
+ * change.
+ */
+public interface QueueChanges {
+
+    enum Kind {
+        ENQUEUED, CALLED, RECALLED, STARTED, COMPLETED, NO_SHOW, TRANSFERRED, CANCELLED;
+
+        /** Kinds the TV panel shows or removes. */
+        public boolean forPanel() {
+            return this != ENQUEUED;
+        }
+    }
+
+    /** Tells every client about the change, with the new order of the lines it touched. */
+    Mono<Void> publish(String tenant, Kind kind, QueueEntry entry, List<UUID> affectedServices);
+}

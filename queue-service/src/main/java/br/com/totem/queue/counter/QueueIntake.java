@@ -1,0 +1,76 @@
+package br.com.totem.queue.counter;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.contracts.Priority;
+import br.com.totem.contracts.TicketCancelled;
+import br.com.totem.contracts.TicketPaid;
+import br.com.totem.platform.data.AfterCommit;
+import br.com.totem.queue.counter.domain.EntryStatus;
+import br.com.totem.queue.counter.domain.QueueEntry;
+import br.com.totem.queue.counter.store.QueueStore;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tickets entering and leaving the queue on ticket-service's events; each runs in the event's
+ * inbox transaction, and operators and the status page hear of it once it has committed.
+ */
+@Service
+public class QueueIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueIntake.class);
+
+    private final QueueStore queue;
+    private final QueueChanges changes;
+
+    QueueIntake(QueueStore queue, QueueChanges changes) {
+        this.queue = queue;
+        this.changes = changes;
+    }
+
+    /** {@code ticket.paid}: the ticket joins its service's line. */
+    public Mono<Void> paid(EventEnvelope<TicketPaid> event) {
+        TicketPaid p = event.data();
+        String tenant = event.tenantid();
+        QueueEntry entry = QueueEntry.waiting(p.ticketId(), tenant, p.number(), p.serviceId(), p.serviceName(),
+                p.priority() == Priority.PREFERENTIAL, p.displayName(), p.statusToken(), p.businessDate(),
+                p.durationMinutes(), p.paidAt());
+        return queue.upsertLane(tenant, p.serviceId(), p.serviceName(), p.durationMinutes())
+                .then(queue.insert(entry))
+                .flatMap(inserted -> {
+                    if (!inserted) {
+                        log.info("ticket {} already queued; ticket.paid {} ignored", p.ticketId(), event.id());
+                        return Mono.empty();
+                    }
+                    return AfterCommit.run(() -> changes.publish(tenant, QueueChanges.Kind.ENQUEUED, entry,
+                            List.of(p.serviceId())));
+                });
+    }
+
+    /** {@code ticket.cancelled}: a waiting or called ticket leaves the line; one in service or done is left alone. */
+    public Mono<Void> cancelled(EventEnvelope<TicketCancelled> event) {
+        TicketCancelled c = event.data();
+        return queue.lockById(event.tenantid(), c.ticketId())
+                .doOnSuccess(e -> {
+                    if (e == null) {
+                        log.info("ticket {} is not in the queue: ticket.cancelled {} ignored", c.ticketId(), event.id());
+                    }
+                })
+                .flatMap(e -> {
+                    if (e.status() != EntryStatus.WAITING && e.status() != EntryStatus.CALLED) {
+                        log.info("ticket {} is {}: ticket.cancelled {} leaves it", e.number(), e.status(), event.id());
+                        return Mono.empty();
+                    }
+                    QueueEntry cancelled = e.cancelled(c.cancelledAt());
+                    return queue.update(cancelled, e.status(), null)
+                            .then(AfterCommit.run(() -> changes.publish(e.tenant(), QueueChanges.Kind.CANCELLED, cancelled,
+                                    List.of(e.serviceId()))));
+                })
+                .then();
+    }
+}
