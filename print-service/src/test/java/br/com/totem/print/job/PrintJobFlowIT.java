@@ -58,6 +58,9 @@ class PrintJobFlowIT {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    br.com.totem.platform.audit.AuditLog audit;
+
     WebTestClient http;
     String tenant;
     String device;
@@ -142,6 +145,7 @@ class PrintJobFlowIT {
         Map<String, Object> job = finishedJob(ticket.ticketId());
         assertThat(job.get("status")).isEqualTo("PRINTED");
         assertThat(job.get("attempts")).isEqualTo(1);
+        assertThat(job.get("reprint")).isEqualTo(false);
         assertThat(job).doesNotContainKey("pdfUrl");
         PrintedTicket printed = printedWith(number).getFirst();
         assertThat(printed.text()).contains("SENHA", "Bota de Compressão", "Maria Conceição", "04/12/2026 17:05");
@@ -160,6 +164,36 @@ class PrintJobFlowIT {
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
                 .until(() -> jobs(ticket.ticketId(), manager()).size() == 1);
         assertThat(printedWith(number)).hasSize(1);
+    }
+
+    @Test
+    void whenStaffAsksForAReprintThenASecondCopySaysSegundaViaAndTheRequestIsAudited() {
+        printerAt(sandbox.tcpPort(), 80);
+        String number = number();
+        TicketPaid ticket = paid(number, device);
+        publish(ticket);
+        assertThat(finishedJob(ticket.ticketId()).get("status")).isEqualTo("PRINTED");
+
+        http.post().uri("/api/v1/tickets/{id}/reprint", ticket.ticketId())
+                .headers(h -> h.setBearerAuth(kiosk(device))).exchange().expectStatus().isForbidden();
+        http.post().uri("/api/v1/tickets/{id}/reprint", UUID.randomUUID())
+                .headers(h -> h.setBearerAuth(TestTokens.get().token(tenant, "op-1", "OPERATOR"))).exchange()
+                .expectStatus().isNotFound();
+        http.post().uri("/api/v1/tickets/{id}/reprint", ticket.ticketId())
+                .headers(h -> h.setBearerAuth(TestTokens.get().token(tenant, "op-1", "OPERATOR"))).exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.reprint").isEqualTo(true).jsonPath("$.status").isEqualTo("QUEUED");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> printedWith(number).size() == 2);
+        assertThat(printedWith(number).get(0).text()).doesNotContain("VIA");
+        assertThat(printedWith(number).get(1).text()).contains("2ª VIA");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jobs(ticket.ticketId(), manager()).stream()
+                .allMatch(j -> "PRINTED".equals(j.get("status"))));
+        assertThat(audit.entries(tenant, "ticket", ticket.ticketId().toString()).collectList().block())
+                .singleElement().satisfies(e -> {
+                    assertThat(e.action()).isEqualTo("print.reprint");
+                    assertThat(e.actor()).isEqualTo("op-1");
+                });
     }
 
     @Test
