@@ -22,12 +22,15 @@ import jakarta.validation.constraints.NotNull;
  * @param connectTimeout TCP connect timeout to a printer
  * @param readTimeout    wait for one {@code DLE EOT} reply
  * @param pollInterval   how often the worker looks for due jobs
+ * @param breakerOpenFor how long a printer's circuit breaker stays open (its jobs go straight to the PDF)
+ *                       after half of its last attempts (at least 2) could not reach it
  */
 @Validated
 @ConfigurationProperties("totem.print")
 public record PrintProperties(@NotBlank String publicBaseUrl, @NotBlank String defaultZone, Map<String, String> studioNames,
                               @Min(1) int maxAttempts, @NotNull Duration retryBackoff, @NotNull Duration connectTimeout,
-                              @NotNull Duration readTimeout, @NotNull Duration pollInterval) {
+                              @NotNull Duration readTimeout, @NotNull Duration pollInterval,
+                              @NotNull Duration breakerOpenFor) {
 
     public PrintProperties {
         studioNames = studioNames == null ? Map.of() : Map.copyOf(studioNames);

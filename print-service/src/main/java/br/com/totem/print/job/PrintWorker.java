@@ -3,6 +3,11 @@ package br.com.totem.print.job;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.concurrent.TimeUnit;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,7 +33,9 @@ import reactor.core.scheduler.Schedulers;
  * order; printers work in parallel): status by {@code DLE EOT}, the ticket, status again. Success →
  * PRINTED + {@code print.completed}. A printer that reports offline, paper out, cover open or an
  * error, or the last attempt → FAILED with the PDF stored + {@code print.failed}. Other failures
- * (unreachable, connection lost, no status) → retried after a doubling back-off.
+ * (unreachable, connection lost, no status) → retried after a doubling back-off. Each printer has a
+ * circuit breaker over those failures: while it is open, its jobs fail at once with the PDF
+ * ({@code CIRCUIT_OPEN}) instead of every customer waiting through the retries.
  *
  * <p>A job found PRINTING at the start of a round was interrupted (the service stopped mid-job). If
  * its bytes had not started towards the socket it is simply sent; if they had, the printer may have
@@ -38,6 +45,8 @@ import reactor.core.scheduler.Schedulers;
 public class PrintWorker {
 
     private static final Logger log = LoggerFactory.getLogger(PrintWorker.class);
+    /** The printer's circuit breaker is open: it failed to be reached on most of its last attempts. */
+    static final String CIRCUIT_OPEN = "CIRCUIT_OPEN";
 
     private final PrintJobStore jobs;
     private final PrinterStore printers;
@@ -48,8 +57,15 @@ public class PrintWorker {
     private final PrintProperties properties;
     private final PrintMetrics metrics;
 
+    private final CircuitBreakerRegistry breakers;
+
     PrintWorker(PrintJobStore jobs, PrinterStore printers, TicketDocuments documents, Outbox outbox,
                 TransactionalOperator tx, PrintProperties properties, PrintMetrics metrics) {
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(4).minimumNumberOfCalls(2).failureRateThreshold(50)
+                .waitDurationInOpenState(properties.breakerOpenFor()).permittedNumberOfCallsInHalfOpenState(1)
+                .build());
         this.jobs = jobs;
         this.printers = printers;
         this.documents = documents;
@@ -83,16 +99,28 @@ public class PrintWorker {
         if (job.nextAttemptAt().isAfter(Instant.now())) {
             return Mono.empty();
         }
-        return jobs.startAttempt(job.id()).flatMap(attempt -> {
+        CircuitBreaker breaker = breakers.circuitBreaker(printer.id().toString());
+        if (!breaker.tryAcquirePermission()) {
+            // the printer could not be reached lately: the customer gets the PDF now, not after every retry
+            return fail(job, printer, CIRCUIT_OPEN, "circuit breaker " + breaker.getState());
+        }
+        return jobs.startAttempt(job.id()).switchIfEmpty(Mono.<Integer>fromRunnable(breaker::releasePermission)).flatMap(attempt -> {
             byte[] bytes = documents.escPos(job, printer);
+            long started = System.nanoTime();
             return jobs.markSending(job.id())
                     .then(Mono.fromCallable(() -> tcp.print(printer.host(), printer.port(), bytes))
                             .subscribeOn(Schedulers.boundedElastic()))
                     .flatMap(status -> {
+                        breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                         metrics.printerReady(printer.id(), true);
                         return complete(job, printer);
                     })
                     .onErrorResume(PrinterUnavailableException.class, e -> {
+                        if (e.reportedByPrinter()) {
+                            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS); // it answered
+                        } else {
+                            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+                        }
                         metrics.printerReady(printer.id(), false);
                         if (e.reportedByPrinter() || attempt >= properties.maxAttempts()) {
                             return fail(job, printer, e.reason(), e.getMessage());

@@ -42,7 +42,7 @@ import br.com.totem.testkit.TestTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "totem.print.max-attempts=2", "totem.print.retry-backoff=200ms", "totem.print.poll-interval=100ms",
-        "totem.print.connect-timeout=500ms", "totem.print.read-timeout=2s",
+        "totem.print.connect-timeout=500ms", "totem.print.read-timeout=2s", "totem.print.breaker-open-for=60s",
         "totem.print.public-base-url=https://totem.example.com"})
 class PrintJobFlowIT {
 
@@ -223,7 +223,7 @@ class PrintJobFlowIT {
     }
 
     @Test
-    void whenThePrinterCannotBeReachedThenTheJobIsRetriedThenFailsWithThePdf() throws Exception {
+    void whenThePrinterCannotBeReachedThenTheJobIsRetriedThenFailsWithThePdfAndItsBreakerOpens() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
@@ -237,6 +237,17 @@ class PrintJobFlowIT {
         assertThat(job.get("attempts")).as("max-attempts").isEqualTo(2);
         assertThat(job.get("pdfUrl")).isNotNull();
         assertThat(outbox("print.failed", (String) job.get("id"))).hasSize(1);
+
+        // both attempts failed to reach it: the printer's breaker is open, the next ticket goes to the PDF at once
+        TicketPaid next = paid(number(), device);
+        publish(next);
+        Map<String, Object> fast = finishedJob(next.ticketId());
+        assertThat(fast.get("status")).isEqualTo("FAILED");
+        assertThat(fast.get("reason")).isEqualTo("CIRCUIT_OPEN");
+        assertThat(fast.get("attempts")).as("no connection tried").isEqualTo(0);
+        assertThat(fast.get("pdfUrl")).isNotNull();
+        assertThat(outbox("print.failed", (String) fast.get("id"))).singleElement()
+                .satisfies(e -> assertThat(e).contains("\"reason\": \"CIRCUIT_OPEN\""));
     }
 
     @Test

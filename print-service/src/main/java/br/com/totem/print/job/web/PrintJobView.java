@@ -14,7 +14,7 @@ public record PrintJobView(
         UUID id, UUID ticketId, UUID printerId, String number, boolean reprint,
         @Schema(description = "QUEUED, PRINTING, PRINTED or FAILED") String status,
         @Schema(description = "why it failed or is being retried: PAPER_OUT, OFFLINE, COVER_OPEN, PRINTER_ERROR, "
-                + "UNREACHABLE, CONNECTION_LOST, NO_STATUS, NO_PRINTER, INTERRUPTED") String reason,
+                + "UNREACHABLE, CONNECTION_LOST, NO_STATUS, CIRCUIT_OPEN, NO_PRINTER, INTERRUPTED") String reason,
         int attempts,
         @Schema(description = "present when the PDF fallback exists") String pdfUrl,
         Instant createdAt, Instant finishedAt) {
