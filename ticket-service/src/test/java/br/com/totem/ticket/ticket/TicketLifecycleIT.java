@@ -59,6 +59,9 @@ class TicketLifecycleIT extends IntegrationTest {
         assertThat(data.get("paymentId").asString()).isEqualTo(payment.toString());
         assertThat(data.get("amountCents").asLong()).isEqualTo(6000);
         assertThat(data.has("businessDate")).isTrue();
+        // print-service prints on the printer of the kiosk that sold it, in the tenant's local time
+        assertThat(data.get("soldBy").asString()).isEqualTo("kiosk-1");
+        assertThat(data.get("timeZone").asString()).isEqualTo("America/Sao_Paulo");
         JsonNode view = getTicket(kiosk(DEMO), ticket);
         assertThat(view.get("number").asString()).isEqualTo(prefix + "001");
         assertThat(view.get("position").asInt()).isEqualTo(1);
@@ -195,8 +198,8 @@ class TicketLifecycleIT extends IntegrationTest {
     void whenATicketStaysUnpaidLongerThanThePendingTimeoutThenTheSafetySweepExpiresIt() {
         UUID service = createService(DEMO);
         UUID stale = createTicketId(DEMO, service);
+        clock.advance(Duration.ofHours(2)); // past the 60 min pending timeout
         UUID fresh = createTicketId(DEMO, service);
-        db.sql("update ticket set created_at = now() - interval '2 hours' where id = :id").bind("id", stale).then().block();
         assertThat(expiry.sweep().block()).isGreaterThanOrEqualTo(1L);
         assertThat(status(DEMO, stale)).isEqualTo("EXPIRED");
         assertThat(status(DEMO, fresh)).isEqualTo("PENDING_PAYMENT");
