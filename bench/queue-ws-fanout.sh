@@ -57,7 +57,7 @@ curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/users" -H "authorization: Bearer
 OPERATOR=$(login operador bench-operator-password)
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA_HOME/bin/java" "${CLIENT_OPTS[@]}" -cp "queue-service/target/test-classes:queue-service/target/classes:$(cat queue-service/target/bench.classpath)" \
-  br.com.totem.queue.bench.QueueFanoutBench "http://127.0.0.1:$PORT" "$OPERATOR" "$ADMIN" bench \
+  bench/queue-ws/QueueFanoutBench.java "http://127.0.0.1:$PORT" "$OPERATOR" "$ADMIN" bench \
   "amqp://${RMQ}@127.0.0.1:5672/$VHOST" "${1:-1000}" "${2:-200}" "${3:-50}"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server RSS: $(ps -o rss= -p "$SERVER" | awk '{printf "%.0f MiB", $1/1024}')"

@@ -32,5 +32,5 @@ TOTEM_ADMIN_PASSWORD=bench-admin-password "$JAVA_HOME/bin/java" -jar queue-servi
 TOKEN=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"tenant":"bench","username":"admin","password":"bench-admin-password"}' | jq -r .accessToken)
 "$JAVA_HOME/bin/java" -Xmx1g -cp "queue-service/target/test-classes:queue-service/target/classes:$(cat queue-service/target/bench.classpath)" \
-  br.com.totem.queue.bench.QueueIdleBench "http://127.0.0.1:$PORT" "$TOKEN" "${1:-12000}" "${2:-2000}"
+  bench/queue-ws/QueueIdleBench.java "http://127.0.0.1:$PORT" "$TOKEN" "${1:-12000}" "${2:-2000}"
 echo "server RSS: $(ps -o rss= -p "$SERVER" | awk '{printf "%.0f MiB", $1/1024}')"

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import br.com.totem.platform.data.Binds;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,7 +55,7 @@ public class TenantSettingsStore {
                 {"tls_keystore_password", s.tlsKeystorePassword()}, {"tls_trust_certs", s.tlsTrustCerts()},
                 {"webhook_url", s.webhookUrl()}};
         for (String[] o : optional) {
-            spec = o[1] == null ? spec.bindNull(o[0], String.class) : spec.bind(o[0], o[1]);
+            spec = Binds.nullable(spec, o[0], o[1], String.class);
         }
         return spec.then();
     }

@@ -7,6 +7,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import br.com.totem.payment.provider.bacen.BacenPixParser;
+import br.com.totem.platform.data.Binds;
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,11 +68,11 @@ public class WebhookReceipts {
                         on conflict (dedupe_key) do nothing""")
                 .bind("tenant", tenant).bind("key", key).bind("kind", kind).bind("e2e", e2e)
                 .bind("payload", Json.of(json.writeValueAsString(payload)));
-        spec = txid == null ? spec.bindNull("txid", String.class) : spec.bind("txid", txid);
-        spec = chave == null ? spec.bindNull("chave", String.class) : spec.bind("chave", chave);
+        spec = Binds.nullable(spec, "txid", txid, String.class);
+        spec = Binds.nullable(spec, "chave", chave, String.class);
         spec = amount < 0 ? spec.bindNull("amount", Long.class) : spec.bind("amount", amount);
-        spec = refundId == null ? spec.bindNull("refundId", String.class) : spec.bind("refundId", refundId);
-        spec = refundStatus == null ? spec.bindNull("refundStatus", String.class) : spec.bind("refundStatus", refundStatus);
+        spec = Binds.nullable(spec, "refundId", refundId, String.class);
+        spec = Binds.nullable(spec, "refundStatus", refundStatus, String.class);
         return spec.fetch().rowsUpdated();
     }
 

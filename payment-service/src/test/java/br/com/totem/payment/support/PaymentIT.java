@@ -12,22 +12,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.TicketCreated;
-import br.com.totem.payment.reconcile.PaymentJobs;
 import br.com.totem.payment.reconcile.Reconciler;
 import br.com.totem.payment.settings.TenantSettings;
 import br.com.totem.payment.settings.TenantSettingsStore;
-import br.com.totem.platform.events.Outbox;
+import br.com.totem.payment.webhook.WebhookRegistration;
 import br.com.totem.testkit.MovableClock;
+import br.com.totem.testkit.TestEvents;
 import br.com.totem.testkit.TestTokens;
 
 import static org.awaitility.Awaitility.await;
@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Base of payment-service's integration tests: the real service on this run's PostgreSQL and
  * RabbitMQ, the pix-psp sandbox over HTTP, one fresh tenant per test (so tests never see each
- * other's charges), tickets announced through the real ticket.created path (outbox → broker →
+ * other's charges), tickets announced through the real ticket.created path (broker →
  * our consumer).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -63,13 +63,11 @@ public abstract class PaymentIT {
     @Autowired
     protected DatabaseClient db;
     @Autowired
-    protected Outbox outbox;
-    @Autowired
-    protected TransactionalOperator tx;
-    @Autowired
     protected TenantSettingsStore settingsStore;
     @Autowired
-    protected PaymentJobs jobs;
+    protected WebhookRegistration webhooks;
+    @Autowired
+    protected ApplicationContext context;
     @Autowired
     protected Reconciler reconciler;
     @Autowired
@@ -88,7 +86,7 @@ public abstract class PaymentIT {
         tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
         settings = settingsFor(tenant, sandbox.apiUrl(), sandbox.tokenUrl(), null, null, null);
         settingsStore.save(settings).block();
-        jobs.register(settings).block();
+        webhooks.register(settings).block();
     }
 
     @AfterEach
@@ -130,9 +128,14 @@ public abstract class PaymentIT {
         UUID ticketId = UUID.randomUUID();
         var event = new TicketCreated(ticketId, UUID.randomUUID(), "Banheira de Gelo", priceCents, Priority.NORMAL, "Maria S.",
                 "kiosk-1", Instant.now());
-        tx.transactional(outbox.append(EventEnvelope.of("ticket-service", tenant, ticketId.toString(), event))).block();
+        publish(EventEnvelope.of(tenant, ticketId.toString(), event));
         await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from tickets where ticket_id = '" + ticketId + "'") == 1);
         return ticketId;
+    }
+
+    /** Publishes another service's event to the broker as its outbox relay would. */
+    protected void publish(EventEnvelope<?> event) {
+        new TestEvents(context).publish(event);
     }
 
     protected WebTestClient.ResponseSpec link(UUID ticketId) {

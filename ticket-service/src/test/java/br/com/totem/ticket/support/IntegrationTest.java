@@ -7,11 +7,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +28,7 @@ import br.com.totem.contracts.EventPayload;
 import br.com.totem.contracts.PaymentConfirmed;
 import br.com.totem.contracts.PaymentMethod;
 import br.com.totem.platform.events.EventCodec;
+import br.com.totem.testkit.MovableClock;
 import br.com.totem.testkit.TestEvents;
 import br.com.totem.testkit.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +41,18 @@ import tools.jackson.databind.json.JsonMapper;
  * never depend on each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTest.MovingTime.class)
 public abstract class IntegrationTest {
+
+    /** The service's Clock, moved by tests instead of waiting or rewriting timestamps (reset after each test). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MovingTime {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
 
     public static final String DEMO = "demo";
     public static final String OUTRO = "outro";
@@ -60,7 +77,15 @@ public abstract class IntegrationTest {
     @Autowired
     protected JsonMapper json;
 
+    @Autowired
+    protected MovableClock clock;
+
     protected WebTestClient http;
+
+    @AfterEach
+    void backToTheSystemsTime() {
+        clock.reset();
+    }
 
     @BeforeEach
     void client() {

@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import br.com.totem.payment.charge.domain.ChargeStatus;
+import br.com.totem.platform.data.Binds;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -74,7 +75,7 @@ public class ChargeStore {
                                confirmed_at = :at, updated_at = now(), provider = case when :method = 'PIX' then provider else 'MANUAL' end
                         where id = :id and status in ('CREATING', 'ACTIVE')""")
                 .bind("id", id).bind("method", method).bind("paid", paidCents).bind("at", utc(at));
-        spec = endToEndId == null ? spec.bindNull("e2e", String.class) : spec.bind("e2e", endToEndId);
+        spec = Binds.nullable(spec, "e2e", endToEndId, String.class);
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
 
@@ -83,7 +84,7 @@ public class ChargeStore {
                         update charges set status = 'FLAGGED', flag = :flag, paid_cents = :paid, updated_at = now()
                         where id = :id and status in ('CREATING', 'ACTIVE', 'EXPIRED', 'CANCELLED')""")
                 .bind("id", id).bind("flag", flag);
-        spec = paidCents == null ? spec.bindNull("paid", Long.class) : spec.bind("paid", paidCents);
+        spec = Binds.nullable(spec, "paid", paidCents, Long.class);
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
 

@@ -8,6 +8,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import br.com.totem.payment.charge.Refunds.Refund;
+import br.com.totem.platform.data.Binds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,7 +45,7 @@ public class RefundStore {
                         values (:id, :charge, :tenant, :e2e, :amount, 'REQUESTED', :reason, :by, :now) on conflict (id) do nothing""")
                 .bind("id", id).bind("charge", chargeId).bind("tenant", tenant).bind("e2e", endToEndId)
                 .bind("amount", amountCents).bind("by", by).bind("now", utc(now));
-        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        spec = Binds.nullable(spec, "reason", reason, String.class);
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
 
@@ -71,7 +72,7 @@ public class RefundStore {
                         update refunds set status = 'EM_PROCESSAMENTO', rtr_id = coalesce(:rtr, rtr_id), next_check_at = :next,
                                updated_at = now() where id = :id and status in ('REQUESTED', 'EM_PROCESSAMENTO')""")
                 .bind("id", id).bind("next", utc(next));
-        spec = rtrId == null ? spec.bindNull("rtr", String.class) : spec.bind("rtr", rtrId);
+        spec = Binds.nullable(spec, "rtr", rtrId, String.class);
         return spec.then();
     }
 
@@ -83,8 +84,8 @@ public class RefundStore {
                         where id = :id and status in ('REQUESTED', 'EM_PROCESSAMENTO')
                         returning charge_id, tenant_id, amount_cents""")
                 .bind("id", id).bind("status", status);
-        spec = rtrId == null ? spec.bindNull("rtr", String.class) : spec.bind("rtr", rtrId);
-        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        spec = Binds.nullable(spec, "rtr", rtrId, String.class);
+        spec = Binds.nullable(spec, "reason", reason, String.class);
         return spec.map(r -> new Finished(r.get("charge_id", UUID.class), r.get("tenant_id", String.class),
                 r.get("amount_cents", Long.class))).one();
     }

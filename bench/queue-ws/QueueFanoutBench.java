@@ -1,5 +1,3 @@
-package br.com.totem.queue.bench;
-
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;

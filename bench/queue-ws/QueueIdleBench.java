@@ -1,5 +1,3 @@
-package br.com.totem.queue.bench;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
