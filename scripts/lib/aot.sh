@@ -143,7 +143,10 @@ train_in_background() {
 stop_trainer() {
   local pid
   pid=$(trainer_pid) || return 0
-  terminate "-$pid" # the whole process group: the trainer and its JVM
+  # the whole process group, the trainer and its JVM, at once: a training JVM stopped politely
+  # still writes its cache on exit (tens of seconds), and a half-trained cache is thrown away anyway
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  while kill -0 -- "-$pid" 2>/dev/null; do sleep 0.2; done
   rm -f "$RUN_DIR/aot-training.pid"
   say "stopped the background AOT training (the next ./totem up starts it again)"
 }

@@ -71,19 +71,21 @@ public class TicketPayment {
 
     private Mono<Void> pay(TicketRecord ticket, EventEnvelope<PaymentConfirmed> event) {
         PaymentConfirmed payment = event.data();
-        return zones.zoneOf(ticket.tenant())
-                // the business day of the payment itself, so a delayed event never lands on the next day
-                .map(zone -> payment.confirmedAt().atZone(zone).toLocalDate())
-                .flatMap(day -> numbers.next(ticket.tenant(), ticket.serviceId(), day).flatMap(sequence -> {
+        return zones.zoneOf(ticket.tenant()).flatMap(zone -> {
+            // the business day of the payment itself, so a delayed event never lands on the next day
+            java.time.LocalDate day = payment.confirmedAt().atZone(zone).toLocalDate();
+            return numbers.next(ticket.tenant(), ticket.serviceId(), day).flatMap(sequence -> {
                     String number = QueueNumber.format(ticket.prefix(), sequence);
                     TicketPaid paid = new TicketPaid(ticket.id(), ticket.serviceId(), ticket.serviceName(), number, day,
                             ticket.durationMinutes(), ticket.priority(), ticket.displayName(), ticket.statusToken(),
-                            payment.paymentId(), payment.amountCents(), payment.confirmedAt());
+                            payment.paymentId(), payment.amountCents(), payment.confirmedAt(), ticket.createdBy(),
+                            zone.getId());
                     return tickets.markPaid(ticket, number, day, sequence, payment.paymentId(), payment.amountCents(),
                                     payment.confirmedAt())
                             .then(outbox.append(EventEnvelope.of(EventType.TICKET_PAID.producer(), ticket.tenant(),
                                     ticket.id().toString(), paid)))
                             .doOnSuccess(v -> log.info("ticket {} paid: number {} on {}", ticket.id(), number, day));
-                }));
+                });
+        });
     }
 }

@@ -59,6 +59,9 @@ class TicketLifecycleIT extends IntegrationTest {
         assertThat(data.get("paymentId").asString()).isEqualTo(payment.toString());
         assertThat(data.get("amountCents").asLong()).isEqualTo(6000);
         assertThat(data.has("businessDate")).isTrue();
+        // print-service prints on the printer of the kiosk that sold it, in the tenant's local time
+        assertThat(data.get("soldBy").asString()).isEqualTo("kiosk-1");
+        assertThat(data.get("timeZone").asString()).isEqualTo("America/Sao_Paulo");
         JsonNode view = getTicket(kiosk(DEMO), ticket);
         assertThat(view.get("number").asString()).isEqualTo(prefix + "001");
         assertThat(view.get("position").asInt()).isEqualTo(1);
