@@ -188,6 +188,64 @@ class KioskFlowIT {
         call("DELETE", "/api/v1/queue/sessions/" + sessionId, operator, null);
     }
 
+    /** A sale for the tenant with the first catalog service, retried (same key) past the tenant's ticket limit. */
+    String sale(String tenant, String kiosk, String name, String cpf) {
+        JsonNode service = call("GET", "/api/v1/services", kiosk, null).body().get(0);
+        int version = call("GET", "/api/v1/consents/current", kiosk, null).body().get("version").asInt();
+        Map<String, Object> order = Map.of("serviceId", service.get("id").asString(),
+                "customer", Map.of("name", name, "cpf", cpf, "phone", "11987654321"),
+                "consent", Map.of("version", version, "accepted", true));
+        String key = UUID.randomUUID().toString();
+        Reply created = await().atMost(BOUND).pollInterval(Duration.ofSeconds(1)).until(
+                () -> call("POST", "/api/v1/tickets", kiosk, order, Map.of("Idempotency-Key", key)), r -> r.status() != 429);
+        assertThat(created.status()).as("%s sale: %s", tenant, created.body()).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    @Test
+    void whenOneTenantsBankIsDownThenItsKioskKeepsTheCounterOptionAndOtherTenantsStillPay() {
+        var bank = WebClient.create(suite.pixPspUrl());
+        bank.put().uri("/sandbox/faults").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("unavailableClients", java.util.List.of("totem-outro"))).retrieve().toBodilessEntity().block(BOUND);
+        try {
+            String outroKiosk = deviceToken("outro", "kiosk-1");
+            String outroTicket = sale("outro", outroKiosk, "Ana Pereira", "390.533.447-05");
+            // the kiosk of the tenant whose bank is down keeps asking: every answer is payment-service's own
+            // 503, body intact, never the gateway's fallback; more than the gateway breaker's window
+            for (int i = 0; i < 25; i++) {
+                Reply r = await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(
+                        () -> call("POST", "/api/v1/payments/link", outroKiosk, Map.of("ticketId", outroTicket)),
+                        reply -> reply.status() != 404); // ticket.created may still be on its way
+                assertThat(r.status()).as("link %d while outro's bank is down: %s", i, r.body()).isEqualTo(503);
+                assertThat(r.body().get("type").asString()).isEqualTo("https://totem.dev/problems/psp-unavailable");
+                assertThat(r.body().get("manualPaymentAvailable").asBoolean()).isTrue();
+            }
+            // another tenant's customer pays by Pix as usual
+            String demoKiosk = deviceToken("demo", "kiosk-1");
+            String demoTicket = sale("demo", demoKiosk, "Carlos Lima", "111.444.777-35");
+            JsonNode link = await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(() -> {
+                Reply r = call("POST", "/api/v1/payments/link", demoKiosk, Map.of("ticketId", demoTicket));
+                return r.status() == 200 ? r.body() : null;
+            }, java.util.Objects::nonNull);
+            bank.post().uri("/sandbox/cob/{txid}/pay", link.get("txid").asString()).retrieve().toBodilessEntity().block(BOUND);
+            await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(
+                    () -> call("GET", "/api/v1/tickets/" + demoTicket, demoKiosk, null).body(),
+                    t -> "PAID".equals(t.get("status").asString()));
+            // and the studio whose bank is down takes the money at the counter
+            Reply manager = call("POST", "/api/v1/auth/login", null,
+                    Map.of("tenant", "outro", "username", "gerente", "password", Suite.DEMO_SECRET));
+            assertThat(manager.status()).as("%s", manager.body()).isEqualTo(200);
+            Reply manual = call("POST", "/api/v1/payments/manual", manager.body().get("accessToken").asString(),
+                    Map.of("ticketId", outroTicket, "method", "CASH"));
+            assertThat(manual.status()).as("%s", manual.body()).isEqualTo(201);
+            await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(
+                    () -> call("GET", "/api/v1/tickets/" + outroTicket, outroKiosk, null).body(),
+                    t -> "PAID".equals(t.get("status").asString()));
+        } finally {
+            bank.delete().uri("/sandbox/faults").retrieve().toBodilessEntity().block(BOUND);
+        }
+    }
+
     @Test
     void refusals() {
         // no token

@@ -91,6 +91,8 @@ final class Suite implements AutoCloseable {
         environment.put("TOTEM_JWKS_URI", url("queue-service") + "/.well-known/jwks.json");
         environment.put("TOTEM_DEMO_SECRET", DEMO_SECRET);
         environment.putAll(Secrets.RUN);
+        // the tests log in from one address more often than a person would (the limit is GatewayIT's)
+        environment.put("TOTEM_RATE_AUTH_PER_MINUTE", "60");
         for (String s : List.of("ticket", "payment", "queue", "print", "report")) {
             environment.put("TOTEM_" + s.toUpperCase() + "_URL", url(s + "-service"));
         }

@@ -1,6 +1,7 @@
 package br.com.totem.queue.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -20,11 +21,16 @@ public record QueueProperties(@Valid @NotNull Identity identity, @Valid @NotNull
     /**
      * @param keySecret            encrypts the signing keys at rest (TOTEM_QUEUE_KEY_SECRET)
      * @param externalJwksUri      tokens whose kid is not ours are checked against this JWKS; blank: refused
+     * @param attemptsPerMinute    login and device-token attempts allowed per (tenant, name, client address) a minute,
+     *                             whatever their outcome — the service's own limit, for a route that bypasses the gateway
+     * @param attemptsRedisPrefix  Redis keys of those counters
+     * @param trustedProxies       addresses or CIDR ranges whose {@code X-Forwarded-For} names the client (the gateway)
      */
     public record Identity(@NotBlank @Size(min = 16, message = "must be at least 16 characters") String keySecret,
                            @NotBlank String issuer, @NotNull Duration accessTokenTtl, @NotNull Duration refreshTokenTtl,
                            @NotNull Duration keyRotationInterval, String externalJwksUri,
-                           @Min(1) int maxFailures, @NotNull Duration lockout) {
+                           @Min(1) int maxFailures, @NotNull Duration lockout,
+                           @Min(1) int attemptsPerMinute, @NotBlank String attemptsRedisPrefix, @NotNull List<String> trustedProxies) {
     }
 
     /**

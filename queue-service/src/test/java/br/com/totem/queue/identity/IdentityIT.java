@@ -136,6 +136,27 @@ class IdentityIT {
     }
 
     @Test
+    void whenOneAddressTriesANameAnEleventhTimeInAMinuteThen429EvenWithTheRightPassword() {
+        String tenant = QueueFixtures.newTenant();
+        fixtures.user(tenant, "gerente", null, "MANAGER");
+        // successes clear the lockout counter; the attempt limit counts every try
+        for (int i = 0; i < 10; i++) {
+            login(tenant, "gerente", "password", QueueFixtures.PASSWORD).expectStatus().isOk();
+        }
+        login(tenant, "GERENTE", "password", QueueFixtures.PASSWORD).expectStatus().isEqualTo(429)
+                .expectHeader().value("Retry-After", v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L))
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/too-many-requests");
+        // the same name from another client, named by a trusted proxy (the gateway on 127.0.0.1), is its own key
+        http.post().uri("/api/v1/auth/login").header("X-Forwarded-For", "203.0.113.7")
+                .bodyValue(Map.of("tenant", tenant, "username", "gerente", "password", QueueFixtures.PASSWORD)).exchange()
+                .expectStatus().isOk();
+        // and another name from this address is not affected
+        fixtures.user(tenant, "outro", null, "MANAGER");
+        login(tenant, "outro", "password", QueueFixtures.PASSWORD).expectStatus().isOk();
+    }
+
+    @Test
     void whenParallelGuessesRaceThenNoMoreThanFiveAreChecked() {
         String tenant = QueueFixtures.newTenant();
         fixtures.user(tenant, "operador", QueueFixtures.PIN, "OPERATOR");

@@ -3,6 +3,7 @@ package br.com.totem.queue.identity.web;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,6 +17,7 @@ import br.com.totem.platform.problem.ProblemTypes;
 import br.com.totem.platform.security.Callers;
 import br.com.totem.queue.identity.AuthService;
 import br.com.totem.queue.identity.KeyRing;
+import br.com.totem.queue.identity.LoginAttempts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -33,9 +35,11 @@ class AuthController {
     private final AuthService auth;
     private final KeyRing keys;
     private final AuditLog audit;
+    private final LoginAttempts attempts;
 
-    AuthController(AuthService auth, KeyRing keys, AuditLog audit) {
+    AuthController(AuthService auth, KeyRing keys, AuditLog audit, LoginAttempts attempts) {
         this.auth = auth;
+        this.attempts = attempts;
         this.keys = keys;
         this.audit = audit;
     }
@@ -58,15 +62,17 @@ class AuthController {
     @ApiResponse(responseCode = "200", description = "access token (15 min) and a rotating refresh token")
     @ApiResponse(responseCode = "401", description = "invalid-credentials: same answer for an unknown user and a wrong secret")
     @ApiResponse(responseCode = "429", description = "login-locked, with Retry-After")
-    Mono<AuthService.Tokens> login(@Valid @RequestBody LoginRequest request) {
+    @ApiResponse(responseCode = "429", description = "too-many-requests: more than 10 attempts a minute for this name from this address")
+    Mono<AuthService.Tokens> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
         boolean password = request.password() != null && !request.password().isEmpty();
         boolean pin = request.pin() != null && !request.pin().isEmpty();
         if (password == pin) {
             return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                     "Informe a senha ou o PIN"));
         }
-        return password ? auth.loginWithPassword(request.tenant(), request.username(), request.password())
-                : auth.loginWithPin(request.tenant(), request.username(), request.pin());
+        return attempts.check(request.tenant(), "user:" + request.username(), http)
+                .then(Mono.defer(() -> password ? auth.loginWithPassword(request.tenant(), request.username(), request.password())
+                        : auth.loginWithPin(request.tenant(), request.username(), request.pin())));
     }
 
     @PostMapping("/refresh")
@@ -88,8 +94,10 @@ class AuthController {
     @PostMapping("/device-token")
     @SecurityRequirements
     @Operation(summary = "A kiosk or panel exchanges its secret for a token with role KIOSK or PANEL")
-    Mono<AuthService.Tokens> deviceToken(@Valid @RequestBody DeviceTokenRequest request) {
-        return auth.deviceToken(request.tenant(), request.deviceId(), request.secret());
+    @ApiResponse(responseCode = "429", description = "too-many-requests: more than 10 attempts a minute for this device from this address")
+    Mono<AuthService.Tokens> deviceToken(@Valid @RequestBody DeviceTokenRequest request, ServerHttpRequest http) {
+        return attempts.check(request.tenant(), "device:" + request.deviceId(), http)
+                .then(Mono.defer(() -> auth.deviceToken(request.tenant(), request.deviceId(), request.secret())));
     }
 
     @PostMapping("/keys/rotate")

@@ -72,7 +72,9 @@ public class ControlController {
                 number(body.get("latencyMs")).longValue(),
                 number(body.get("errorRate")).doubleValue(),
                 Boolean.TRUE.equals(body.get("dropWebhooks")),
-                body.get("duplicateWebhooks") instanceof Boolean b ? (b ? 2 : 1) : number(body.get("duplicateWebhooks")).intValue());
+                body.get("duplicateWebhooks") instanceof Boolean b ? (b ? 2 : 1) : number(body.get("duplicateWebhooks")).intValue(),
+                body.get("unavailableClients") instanceof java.util.Collection<?> c
+                        ? c.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()) : java.util.Set.of());
         state.faults = faults;
         return faults;
     }

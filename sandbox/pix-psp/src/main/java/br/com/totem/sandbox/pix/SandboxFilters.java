@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a bank does before it answers: injected faults (latency, errors) on the API and the
- * token endpoint, then the bearer token check on {@code /api/**}.
+ * token endpoint, then the bearer token check on {@code /api/**}, then an outage of one
+ * receiver's bank (its OAuth client in {@code unavailableClients}).
  */
 @Component
 @Order(-10)
@@ -53,11 +54,31 @@ public class SandboxFilters implements WebFilter {
                 return write(exchange, new SandboxError(401, "AcessoNegado", "Acesso Negado",
                         "Requisição de participante autenticado que viola alguma regra de autorização.", null));
             }
+            String client = api ? token.clientId() : basicClientId(exchange);
+            if (client != null && faults.unavailableClients().contains(client)) {
+                return write(exchange, new SandboxError(503, "ServicoIndisponivel", "Serviço Indisponível",
+                        "Serviço não está disponível no momento. Serviço solicitado pode estar em manutenção ou fora da janela de funcionamento.", null));
+            }
             if (token != null) {
                 exchange.getAttributes().put(CLIENT, token.clientId());
             }
             return chain.filter(exchange);
         }));
+    }
+
+    /** The client id of the token endpoint's Basic credentials (not checked here), or null. */
+    private static String basicClientId(ServerWebExchange exchange) {
+        String auth = exchange.getRequest().getHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Basic ")) {
+            return null;
+        }
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 ? decoded.substring(0, colon) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The valid token of the request, or null. */

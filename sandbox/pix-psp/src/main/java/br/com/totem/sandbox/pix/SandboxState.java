@@ -170,11 +170,15 @@ public class SandboxState {
      * @param errorRate         0..1: share of API calls answered 503
      * @param dropWebhooks      settle payments without notifying
      * @param duplicateWebhooks how many times each notification is delivered (0 or 1 = once)
+     * @param unavailableClients OAuth clients (receivers, i.e. tenants) for whom the bank is down:
+     *                           every token and API call of theirs is answered 503, others go on
      */
-    public record Faults(long latencyMs, double errorRate, boolean dropWebhooks, int duplicateWebhooks) {
-        static final Faults NONE = new Faults(0, 0, false, 1);
+    public record Faults(long latencyMs, double errorRate, boolean dropWebhooks, int duplicateWebhooks,
+                         java.util.Set<String> unavailableClients) {
+        static final Faults NONE = new Faults(0, 0, false, 1, java.util.Set.of());
 
         public Faults {
+            unavailableClients = unavailableClients == null ? java.util.Set.of() : java.util.Set.copyOf(unavailableClients);
             latencyMs = Math.max(0, latencyMs);
             errorRate = Math.max(0, Math.min(1, errorRate));
             duplicateWebhooks = Math.max(1, duplicateWebhooks);
