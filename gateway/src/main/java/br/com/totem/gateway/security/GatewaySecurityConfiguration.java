@@ -69,6 +69,8 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**").permitAll()
                         .pathMatchers(GET, "/", "/favicon.ico", "/kiosk/**", "/operator/**", "/panel/**").permitAll()
                         .pathMatchers("/api/v1/auth/**", "/api/v1/payments/webhook/**", "/api/v1/public/**").permitAll()
+                        // CloudPRNT printers authenticate with their own token (HTTP Basic), checked by print-service
+                        .pathMatchers("/api/v1/cloudprnt").permitAll()
                         .pathMatchers(GET, "/.well-known/jwks.json").permitAll()
                         .pathMatchers("/fallback/**").permitAll()
                         // catalog and consent

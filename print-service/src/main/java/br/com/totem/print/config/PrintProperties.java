@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,13 +25,25 @@ import jakarta.validation.constraints.NotNull;
  * @param pollInterval   how often the worker looks for due jobs
  * @param breakerOpenFor how long a printer's circuit breaker stays open (its jobs go straight to the PDF)
  *                       after half of its last attempts (at least 2) could not reach it
+ * @param cloudprnt      the pull path's time limits
  */
 @Validated
 @ConfigurationProperties("totem.print")
 public record PrintProperties(@NotBlank String publicBaseUrl, @NotBlank String defaultZone, Map<String, String> studioNames,
                               @Min(1) int maxAttempts, @NotNull Duration retryBackoff, @NotNull Duration connectTimeout,
                               @NotNull Duration readTimeout, @NotNull Duration pollInterval,
-                              @NotNull Duration breakerOpenFor) {
+                              @NotNull Duration breakerOpenFor, @NotNull @Valid CloudPrnt cloudprnt) {
+
+    /**
+     * {@code totem.print.cloudprnt.*}.
+     *
+     * @param offlineAfter   a CloudPRNT printer that has not polled for this long is offline: a job waiting for it
+     *                       that long goes to the PDF (Star: no poll within 2 × interval + 5 s, 15 s at the 5 s default)
+     * @param confirmTimeout a job the printer fetched but did not confirm within this time is not offered again (that
+     *                       made duplicates elsewhere): it ends INTERRUPTED with its PDF (Star's print timeout is ~60 s)
+     */
+    public record CloudPrnt(@NotNull Duration offlineAfter, @NotNull Duration confirmTimeout) {
+    }
 
     public PrintProperties {
         studioNames = studioNames == null ? Map.of() : Map.copyOf(studioNames);

@@ -11,12 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
-import br.com.totem.contracts.EventEnvelope;
-import br.com.totem.contracts.PrintCompleted;
-import br.com.totem.contracts.PrintFailed;
-import br.com.totem.platform.events.Outbox;
 import br.com.totem.print.config.PrintProperties;
 import br.com.totem.print.job.domain.PrintJob;
 import br.com.totem.print.job.store.PrintJobStore;
@@ -52,15 +47,14 @@ public class PrintWorker {
     private final PrinterStore printers;
     private final TicketDocuments documents;
     private final RawTcpPrinter tcp;
-    private final Outbox outbox;
-    private final TransactionalOperator tx;
+    private final JobOutcomes outcomes;
     private final PrintProperties properties;
     private final PrintMetrics metrics;
 
     private final CircuitBreakerRegistry breakers;
 
-    PrintWorker(PrintJobStore jobs, PrinterStore printers, TicketDocuments documents, Outbox outbox,
-                TransactionalOperator tx, PrintProperties properties, PrintMetrics metrics) {
+    PrintWorker(PrintJobStore jobs, PrinterStore printers, TicketDocuments documents, JobOutcomes outcomes,
+                PrintProperties properties, PrintMetrics metrics) {
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(4).minimumNumberOfCalls(2).failureRateThreshold(50)
@@ -69,8 +63,7 @@ public class PrintWorker {
         this.jobs = jobs;
         this.printers = printers;
         this.documents = documents;
-        this.outbox = outbox;
-        this.tx = tx;
+        this.outcomes = outcomes;
         this.properties = properties;
         this.metrics = metrics;
         this.tcp = new RawTcpPrinter(properties.connectTimeout(), properties.readTimeout());
@@ -134,24 +127,10 @@ public class PrintWorker {
     }
 
     private Mono<Void> complete(PrintJob job, Printer printer) {
-        Instant now = Instant.now();
-        PrintCompleted completed = new PrintCompleted(job.id(), job.ticketId(), printer.id(), now);
-        return tx.transactional(jobs.markPrinted(job.id())
-                        .then(outbox.append(EventEnvelope.of(job.tenant(), job.id().toString(), completed))))
-                .doOnSuccess(v -> {
-                    metrics.printed(Duration.between(job.paidAt(), now));
-                    log.info("print job {} printed ticket {} on {}", job.id(), job.number(), printer.name());
-                });
+        return outcomes.printed(job, printer);
     }
 
     private Mono<Void> fail(PrintJob job, Printer printer, String reason, String why) {
-        byte[] pdf = documents.pdf(job, printer);
-        PrintFailed failed = new PrintFailed(job.id(), job.ticketId(), printer.id(), reason, true, Instant.now());
-        return tx.transactional(jobs.markFailed(job.id(), reason, pdf)
-                        .then(outbox.append(EventEnvelope.of(job.tenant(), job.id().toString(), failed))))
-                .doOnSuccess(v -> {
-                    metrics.finished(PrintJob.INTERRUPTED.equals(reason) ? "interrupted" : "failed");
-                    log.warn("print job {} failed ({}: {}); PDF stored", job.id(), reason, why);
-                });
+        return outcomes.failed(job, printer, reason, why);
     }
 }

@@ -11,6 +11,7 @@ import br.com.totem.print.printer.domain.Printer;
 import br.com.totem.print.ticket.EscPosTicketRenderer;
 import br.com.totem.print.ticket.PaperWidth;
 import br.com.totem.print.ticket.PdfTicketRenderer;
+import br.com.totem.print.ticket.PngTicketRenderer;
 import br.com.totem.print.ticket.TicketContent;
 import br.com.totem.print.ticket.TicketLayout;
 
@@ -34,6 +35,11 @@ public class TicketDocuments {
         CodePage codePage = CodePage.valueOf(printer.codePage());
         return EscPosTicketRenderer.render(TicketLayout.of(content(job), PaperWidth.ofMillimetres(printer.paperWidthMm()),
                 codePage), codePage);
+    }
+
+    /** The PNG a CloudPRNT printer prints pixel for pixel: the PDF rasterized at the printer's width. */
+    public byte[] png(PrintJob job, Printer printer) {
+        return PngTicketRenderer.render(pdf(job, printer), PaperWidth.ofMillimetres(printer.paperWidthMm()));
     }
 
     /** The PDF in the printer's paper width (80 mm when there is no printer). */

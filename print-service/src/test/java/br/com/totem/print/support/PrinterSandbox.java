@@ -47,6 +47,16 @@ public final class PrinterSandbox implements AutoCloseable {
         control.delete().uri("/sandbox/tickets").exchange().expectStatus().isNoContent();
     }
 
+    /** Makes the sandbox a CloudPRNT client polling {@code url} with the printer's token (every 200 ms). */
+    public void poll(String url, String token, String media) {
+        control.put().uri("/sandbox/cloudprnt").bodyValue(Map.of("url", url, "token", token, "media", media, "intervalMs", 200))
+                .exchange().expectStatus().isOk();
+    }
+
+    public void stopPolling() {
+        control.delete().uri("/sandbox/cloudprnt").exchange().expectStatus().isOk();
+    }
+
     public List<PrintedTicket> tickets() {
         return control.get().uri("/sandbox/tickets").exchange().expectStatus().isOk()
                 .expectBodyList(PrintedTicket.class).returnResult().getResponseBody();

@@ -80,14 +80,31 @@ public class PrintJobStore {
         return db.sql("update print_job set sending_at = now() where id = :id").bind("id", id).then();
     }
 
-    public Mono<Void> markPrinted(UUID id) {
-        return db.sql("update print_job set status = 'PRINTED', reason = null, finished_at = now() where id = :id")
-                .bind("id", id).then();
+    /** An open job → PRINTED; false when it had already finished (a late or repeated confirmation). */
+    public Mono<Boolean> markPrinted(UUID id) {
+        return db.sql("update print_job set status = 'PRINTED', reason = null, finished_at = now() "
+                        + "where id = :id and status in ('QUEUED', 'PRINTING')")
+                .bind("id", id).fetch().rowsUpdated().map(n -> n == 1);
     }
 
-    public Mono<Void> markFailed(UUID id, String reason, byte[] pdf) {
-        return db.sql("update print_job set status = 'FAILED', reason = :reason, pdf = :pdf, finished_at = now() where id = :id")
-                .bind("id", id).bind("reason", reason).bind("pdf", pdf).then();
+    /** An open job → FAILED with its PDF; false when it had already finished. */
+    public Mono<Boolean> markFailed(UUID id, String reason, byte[] pdf) {
+        return db.sql("update print_job set status = 'FAILED', reason = :reason, pdf = :pdf, finished_at = now() "
+                        + "where id = :id and status in ('QUEUED', 'PRINTING')")
+                .bind("id", id).bind("reason", reason).bind("pdf", pdf).fetch().rowsUpdated().map(n -> n == 1);
+    }
+
+    /** One printer's oldest open job (what a polling printer is offered). */
+    public Mono<PrintJob> headOf(UUID printerId) {
+        return db.sql("select " + COLUMNS + " from print_job where printer_id = :printer "
+                        + "and status in ('QUEUED', 'PRINTING') order by created_at, id limit 1")
+                .bind("printer", printerId).map(PrintJobStore::read).one();
+    }
+
+    /** A job of this printer, whatever its status. */
+    public Mono<PrintJob> ofPrinter(UUID printerId, UUID id) {
+        return db.sql("select " + COLUMNS + " from print_job where printer_id = :printer and id = :id")
+                .bind("printer", printerId).bind("id", id).map(PrintJobStore::read).one();
     }
 
     /** Back to QUEUED for another attempt at {@code at}. */

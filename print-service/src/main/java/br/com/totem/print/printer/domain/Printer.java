@@ -12,9 +12,11 @@ import java.util.UUID;
  * @param host        TCP only: the printer's address on the shop network
  * @param port        TCP only: usually 9100
  * @param codePage    {@code ESC t} table, e.g. "CP860"
+ * @param pullMedia   CLOUDPRNT only: what the printer is sent when it polls
  */
 public record Printer(UUID id, String tenant, String name, String kioskDevice, Connection connection, String host,
-                      Integer port, String codePage, int paperWidthMm, Instant createdAt, Instant updatedAt) {
+                      Integer port, String codePage, int paperWidthMm, PullMedia pullMedia, Instant createdAt,
+                      Instant updatedAt) {
 
     /** How print-service reaches the printer. */
     public enum Connection {
@@ -24,8 +26,20 @@ public record Printer(UUID id, String tenant, String name, String kioskDevice, C
         CLOUDPRNT
     }
 
+    /** What a CloudPRNT printer is offered when it polls. */
+    public enum PullMedia {
+        /** The ticket as a PNG the printer's width, printed pixel for pixel: every CloudPRNT printer takes it. */
+        PNG,
+        /**
+         * The ticket's ESC/POS bytes as {@code application/octet-stream} (with the PNG as second choice), for a
+         * client that prints them as they are, such as an agent beside an ESC/POS printer; Star printers refuse it.
+         */
+        ESCPOS
+    }
+
     public Printer {
         requireNonNull(id, "id");
+        pullMedia = pullMedia == null ? PullMedia.PNG : pullMedia;
         requireNonNull(tenant, "tenant");
         requireNonNull(name, "name");
         requireNonNull(connection, "connection");

@@ -134,6 +134,9 @@ class PrinterController {
         }
         details.put("codePage", p.codePage());
         details.put("paperWidthMm", p.paperWidthMm());
+        if (p.connection() == Printer.Connection.CLOUDPRNT) {
+            details.put("cloudPrntMedia", p.pullMedia().name());
+        }
         return audit.record(c, action, "printer", p.id().toString(), details);
     }
 
@@ -151,6 +154,10 @@ class PrinterController {
             errors.add(Map.of("field", r.host() != null ? "host" : "port",
                     "message", "Uma impressora CloudPRNT busca as senhas sozinha: não informe endereço nem porta."));
         }
+        if (connection == Printer.Connection.TCP && r.cloudPrntMedia() != null) {
+            errors.add(Map.of("field", "cloudPrntMedia",
+                    "message", "O formato CloudPRNT vale só para impressoras CloudPRNT."));
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                     "Há campos inválidos.", Map.of("errors", errors));
@@ -159,7 +166,7 @@ class PrinterController {
         boolean tcp = connection == Printer.Connection.TCP;
         return new Printer(id, tenant, r.name().strip(), device, connection, tcp ? r.host() : null,
                 tcp ? (r.port() == null ? 9100 : r.port()) : null, r.codePage() == null ? "CP860" : r.codePage(),
-                r.paperWidthMm(), null, null);
+                r.paperWidthMm(), r.cloudPrntMedia() == null ? null : Printer.PullMedia.valueOf(r.cloudPrntMedia()), null, null);
     }
 
     private static ProblemException conflict(Throwable e) {

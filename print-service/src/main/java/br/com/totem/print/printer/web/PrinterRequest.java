@@ -35,5 +35,10 @@ public record PrinterRequest(
         String codePage,
         @Schema(description = "58 or 80", example = "80")
         @NotNull(message = "Informe a largura do papel.")
-        Integer paperWidthMm) {
+        Integer paperWidthMm,
+        @Schema(description = "CLOUDPRNT only: PNG (default; every CloudPRNT printer prints it) or ESCPOS (raw ESC/POS "
+                + "bytes as application/octet-stream, for an agent beside an ESC/POS printer; Star printers refuse it)",
+                example = "PNG")
+        @Pattern(regexp = "PNG|ESCPOS", message = "O formato CloudPRNT deve ser PNG ou ESCPOS.")
+        String cloudPrntMedia) {
 }

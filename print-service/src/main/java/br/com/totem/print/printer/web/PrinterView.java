@@ -12,7 +12,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PrinterView(
         UUID id, String name, String kioskDevice, String connection, String host, Integer port, String codePage,
-        int paperWidthMm, Instant createdAt, Instant updatedAt,
+        int paperWidthMm,
+        @Schema(description = "CLOUDPRNT only: PNG or ESCPOS, what the printer is sent when it polls")
+        String cloudPrntMedia,
+        Instant createdAt, Instant updatedAt,
         @Schema(description = "CLOUDPRNT only, and only in the answer that created the printer: the printer's own "
                 + "secret, to configure in its server URL; it is not stored and cannot be read again")
         String cloudPrntToken) {
@@ -23,6 +26,8 @@ public record PrinterView(
 
     static PrinterView of(Printer p, String token) {
         return new PrinterView(p.id(), p.name(), p.kioskDevice(), p.connection().name(), p.host(), p.port(),
-                p.codePage(), p.paperWidthMm(), p.createdAt(), p.updatedAt(), token);
+                p.codePage(), p.paperWidthMm(),
+                p.connection() == Printer.Connection.CLOUDPRNT ? p.pullMedia().name() : null,
+                p.createdAt(), p.updatedAt(), token);
     }
 }

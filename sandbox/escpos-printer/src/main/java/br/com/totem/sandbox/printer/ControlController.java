@@ -27,10 +27,75 @@ public class ControlController {
 
     private final PrinterState state;
     private final TcpPrinterServer server;
+    private final CloudPrntClient cloudPrnt;
 
-    public ControlController(PrinterState state, TcpPrinterServer server) {
+    public ControlController(PrinterState state, TcpPrinterServer server, CloudPrntClient cloudPrnt) {
         this.state = state;
         this.server = server;
+        this.cloudPrnt = cloudPrnt;
+    }
+
+    /** The CloudPRNT client's setup (the token is not shown) and its last exchange. */
+    @GetMapping("/cloudprnt")
+    public Map<String, Object> cloudPrnt() {
+        CloudPrntClient.Settings s = cloudPrnt.settings();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enabled", s.enabled());
+        body.put("url", s.url());
+        body.put("media", s.media());
+        body.put("intervalMs", s.intervalMs());
+        body.put("activity", cloudPrnt.activity());
+        return body;
+    }
+
+    /**
+     * Makes the printer a CloudPRNT client of {@code url} with its {@code token}; {@code media} is the type it
+     * prefers ({@code image/png} by default, or {@code application/octet-stream} for ESC/POS), {@code intervalMs}
+     * its poll interval (2000 by default).
+     */
+    @PutMapping("/cloudprnt")
+    public Map<String, Object> cloudPrnt(@RequestBody Map<String, Object> body) {
+        for (String key : body.keySet()) {
+            if (!List.of("url", "token", "media", "intervalMs").contains(key)) {
+                throw new IllegalArgumentException("campo desconhecido: " + key);
+            }
+        }
+        String url = text(body, "url");
+        String token = text(body, "token");
+        if (url == null || !(url.startsWith("http://") || url.startsWith("https://")) || token == null) {
+            throw new IllegalArgumentException("informe url (http:// ou https://) e token");
+        }
+        String media = body.containsKey("media") ? text(body, "media") : "image/png";
+        if (!List.of("image/png", "application/octet-stream").contains(media)) {
+            throw new IllegalArgumentException("media deve ser image/png ou application/octet-stream");
+        }
+        cloudPrnt.configure(new CloudPrntClient.Settings(url, token, media, number(body, "intervalMs", 2000)));
+        return cloudPrnt();
+    }
+
+    /** Stops polling. */
+    @DeleteMapping("/cloudprnt")
+    public Map<String, Object> stopCloudPrnt() {
+        cloudPrnt.configure(new CloudPrntClient.Settings(null, null, "image/png", 2000));
+        return cloudPrnt();
+    }
+
+    /** A ticket that arrived as an image (CloudPRNT PNG). */
+    @GetMapping(path = "/tickets/{sequence}/image.png", produces = MediaType.IMAGE_PNG_VALUE)
+    public ResponseEntity<byte[]> image(@PathVariable long sequence) {
+        return state.image(sequence).map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    private static String text(Map<String, Object> body, String key) {
+        Object value = body.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s && s.length() <= 2000) {
+            return s.isBlank() ? null : s.strip();
+        }
+        throw new IllegalArgumentException(key + " deve ser um texto");
     }
 
     @GetMapping("/printer")

@@ -67,6 +67,14 @@ public final class EscPosDecoder {
         long next();
     }
 
+    private String via = PrintedTicket.TCP;
+
+    /** How the bytes arrived, recorded on each ticket (TCP unless set). */
+    public EscPosDecoder via(String via) {
+        this.via = via;
+        return this;
+    }
+
     public EscPosDecoder(Replies replies, Consumer<PrintedTicket> printed, PrinterCounter counter) {
         this.replies = replies;
         this.printed = printed;
@@ -289,7 +297,7 @@ public final class EscPosDecoder {
             lines.removeLast();
         }
         printed.accept(new PrintedTicket(counter.next(), Instant.now(), List.copyOf(lines), List.copyOf(qrCodes), cut,
-                codePage, ticketBytes, List.copyOf(warnings)));
+                codePage, ticketBytes, List.copyOf(warnings), via));
         lines.clear();
         qrCodes.clear();
         warnings.clear();

@@ -33,10 +33,11 @@ public class PaperPageController {
                 .qr img { width: 9rem; height: 9rem; image-rendering: pixelated; display: block; margin: 0 auto .25rem; }
                 .meta { font-family: system-ui, sans-serif; font-size: 11px; color: #666; margin-top: .75rem; border-top: 1px dashed #bbb; padding-top: .25rem; }
                 .rasgado { color: #a00; }
+                .imagem { width: 100%; image-rendering: pixelated; display: block; }
               </style>
             </head>
             <body>
-              <h1>Impressora sandbox (ESC/POS, TCP <span id="porta">9100</span>)</h1>
+              <h1>Impressora sandbox (ESC/POS, TCP <span id="porta">9100</span><span id="nuvem"></span>)</h1>
               <div id="painel">
                 <label><input type="checkbox" id="offline"> Offline</label>
                 <label><input type="checkbox" id="paperOut"> Sem papel</label>
@@ -56,6 +57,8 @@ public class PaperPageController {
                   const p = await (await fetch('sandbox/printer')).json();
                   document.getElementById('porta').textContent = p.tcpPort;
                   campos.forEach(c => document.getElementById(c).checked = p.condition[c]);
+                  const cp = await (await fetch('sandbox/cloudprnt')).json();
+                  document.getElementById('nuvem').textContent = cp.enabled ? ' · CloudPRNT ' + cp.url : '';
                   const tickets = await (await fetch('sandbox/tickets')).json();
                   if (!tickets.length) { document.getElementById('rolo').textContent = 'Nenhuma senha impressa ainda.'; return; }
                   document.getElementById('rolo').innerHTML = tickets.slice(-12).reverse().map(t => {
@@ -63,8 +66,9 @@ public class PaperPageController {
                     const linhas = t.lines.map(l => `<div class="linha ${l.align} ${l.bold ? 'negrito' : ''}"
                       style="font-size:${l.height}em;letter-spacing:${(l.width - l.height) * 0.5}em">${esc(l.text) || '&nbsp;'}</div>`);
                     const qrs = t.qrCodes.map((q, i) => `<div class="qr"><img alt="QR" src="sandbox/tickets/${t.sequence}/qr/${i}.svg">${esc(q.data)}</div>`);
-                    return `<div class="papel">${linhas.join('')}${qrs.join('')}
-                      <div class="meta">#${t.sequence} · ${new Date(t.printedAt).toLocaleString('pt-BR')} · ${t.bytes} bytes ·
+                    const imagem = t.via && t.via.startsWith('CLOUDPRNT image') ? `<img class="imagem" alt="senha recebida como imagem" src="sandbox/tickets/${t.sequence}/image.png">` : '';
+                    return `<div class="papel">${imagem}${linhas.join('')}${imagem ? '' : qrs.join('')}
+                      <div class="meta">#${t.sequence} · ${esc(t.via || 'TCP')} · ${new Date(t.printedAt).toLocaleString('pt-BR')} · ${t.bytes} bytes ·
                       ${t.cut ? 'corte ' + (t.cut === 'PARTIAL' ? 'parcial' : 'total') : '<span class="rasgado">interrompida sem corte</span>'}
                       ${t.warnings.length ? '<br>⚠ ' + t.warnings.map(esc).join('; ') : ''}</div></div>`;
                   }).join('');

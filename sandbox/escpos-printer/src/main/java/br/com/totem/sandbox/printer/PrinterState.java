@@ -47,6 +47,7 @@ public class PrinterState {
     }
 
     private final Deque<PrintedTicket> tickets = new ArrayDeque<>();
+    private final java.util.Map<Long, byte[]> images = new java.util.HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private volatile Condition condition = Condition.READY;
     private final AtomicLong discardedBytes = new AtomicLong();
@@ -76,8 +77,18 @@ public class PrinterState {
     public synchronized void printed(PrintedTicket ticket) {
         tickets.addLast(ticket);
         while (tickets.size() > KEPT) {
-            tickets.removeFirst();
+            images.remove(tickets.removeFirst().sequence());
         }
+    }
+
+    /** A ticket that arrived as an image (CloudPRNT PNG), kept with its picture. */
+    public synchronized void printed(PrintedTicket ticket, byte[] image) {
+        images.put(ticket.sequence(), image.clone());
+        printed(ticket);
+    }
+
+    public synchronized java.util.Optional<byte[]> image(long sequence) {
+        return java.util.Optional.ofNullable(images.get(sequence));
     }
 
     public synchronized List<PrintedTicket> tickets() {
@@ -86,6 +97,7 @@ public class PrinterState {
 
     public synchronized void clear() {
         tickets.clear();
+        images.clear();
         discardedBytes.set(0);
     }
 
