@@ -125,6 +125,11 @@ class GatewayIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isForbidden();
         http.post().uri("/api/v1/services").header(HttpHeaders.AUTHORIZATION, kiosk("demo"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isForbidden();
+        // the TV panel reads the catalog list (service colours) and nothing more of it
+        String panel = "Bearer " + tokens.token("demo", "panel-1", "PANEL");
+        http.get().uri("/api/v1/services").header(HttpHeaders.AUTHORIZATION, panel).exchange().expectStatus().isOk();
+        http.get().uri("/api/v1/services/abc").header(HttpHeaders.AUTHORIZATION, panel).exchange().expectStatus().isForbidden();
+        http.get().uri("/api/v1/queue").header(HttpHeaders.AUTHORIZATION, panel).exchange().expectStatus().isForbidden();
     }
 
     @Test

@@ -74,6 +74,7 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(GET, "/.well-known/jwks.json").permitAll()
                         .pathMatchers("/fallback/**").permitAll()
                         // catalog and consent
+                        .pathMatchers(GET, "/api/v1/services").hasAnyRole(KIOSK, PANEL, ADMIN, MANAGER, OPERATOR)
                         .pathMatchers(GET, "/api/v1/services/**", "/api/v1/consents/**").hasAnyRole(KIOSK, ADMIN, MANAGER, OPERATOR)
                         .pathMatchers("/api/v1/services/**").hasAnyRole(MANAGERS)
                         // tickets

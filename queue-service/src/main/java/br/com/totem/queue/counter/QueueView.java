@@ -104,6 +104,29 @@ public class QueueView {
         return new Line(lane.serviceId(), lane.name(), stations, mean.toSeconds(), tickets);
     }
 
+    /** A station's business day: what its operators called, served and lost (the operator tablet's counters). */
+    public record StationDay(UUID stationId, java.time.LocalDate businessDate, long called, long inService, long completed,
+                             long noShow, long meanServiceSeconds) {
+    }
+
+    public Mono<StationDay> stationDay(String tenant, UUID stationId, java.time.LocalDate businessDate) {
+        return queue.stationDay(tenant, stationId, businessDate).collectMap(QueueStore.StatusCount::status).map(by -> {
+            long calledNow = count(by, EntryStatus.CALLED);
+            long inService = count(by, EntryStatus.IN_SERVICE);
+            long completed = count(by, EntryStatus.COMPLETED);
+            long noShow = count(by, EntryStatus.NO_SHOW);
+            QueueStore.StatusCount done = by.get(EntryStatus.COMPLETED);
+            long mean = done == null || done.count() == 0 ? 0 : Math.round((double) done.serviceSeconds() / done.count());
+            return new StationDay(stationId, businessDate, calledNow + inService + completed + noShow, inService, completed,
+                    noShow, mean);
+        });
+    }
+
+    private static long count(Map<EntryStatus, QueueStore.StatusCount> by, EntryStatus status) {
+        QueueStore.StatusCount c = by.get(status);
+        return c == null ? 0 : c.count();
+    }
+
     /** The latest calls still at a station, newest first (the TV panel). */
     public Mono<List<Ticket>> recentCalls(String tenant, int limit) {
         return queue.recentCalls(tenant, limit).map(e -> Ticket.of(e, null, null)).collectList();

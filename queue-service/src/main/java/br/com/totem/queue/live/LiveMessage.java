@@ -103,14 +103,14 @@ final class LiveMessage {
         OPERATOR, PANEL
     }
 
-    /** What the TV shows of a ticket: the number and where to go, never the name. */
+    /** What the TV shows of a ticket: the number, its service (for the colour) and where to go, never the name. */
     static final class Panel {
         private Panel() {
         }
 
         static ObjectNode call(JsonMapper json, JsonNode ticket) {
             ObjectNode call = json.createObjectNode();
-            for (String field : new String[] {"ticketId", "number", "serviceName", "stationName", "status", "recallCount", "calledAt"}) {
+            for (String field : new String[] {"ticketId", "number", "serviceId", "serviceName", "stationName", "status", "recallCount", "calledAt"}) {
                 JsonNode v = ticket.get(field);
                 if (v != null && !v.isNull()) {
                     call.set(field, v);

@@ -144,7 +144,8 @@ class CounterIT {
         Team team = fixtures.team();
         UUID service = UUID.randomUUID();
         enqueue(team, service, Priority.NORMAL, Priority.NORMAL);
-        UUID session = fixtures.openSession(team.operator(), fixtures.station(team.manager(), "Banheira 2"));
+        UUID station = fixtures.station(team.manager(), "Banheira 2");
+        UUID session = fixtures.openSession(team.operator(), station);
 
         String first = called(team.operator(), session).get("ticketId").asString();
         conflict(callNext(team.operator(), session), "session-busy");
@@ -179,6 +180,15 @@ class CounterIT {
         conflict(act(team.operator(), second, "start"), "ticket-state-conflict");
         assertThat(outbox(team.tenant(), second)).containsExactly("ticket.called", "ticket.no_show");
         callNext(team.operator(), session).expectStatus().isNoContent();
+
+        http.get().uri("/api/v1/queue/stations/" + station + "/day?date=2026-11-23").header("Authorization", "Bearer " + team.operator())
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.called").isEqualTo(2).jsonPath("$.completed").isEqualTo(1).jsonPath("$.noShow").isEqualTo(1)
+                .jsonPath("$.inService").isEqualTo(0);
+        http.get().uri("/api/v1/queue/stations/" + station + "/day?date=2026-11-24").header("Authorization", "Bearer " + team.operator())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.called").isEqualTo(0);
+        http.get().uri("/api/v1/queue/stations/" + station + "/day").header("Authorization", "Bearer " + team.operator())
+                .exchange().expectStatus().isBadRequest();
     }
 
     @Test

@@ -124,6 +124,7 @@ class LiveSocketIT {
             assertThat(call.get("kind").asString()).isEqualTo("CALLED");
             assertThat(call.get("call").get("number").asString()).isEqualTo(paid.number());
             assertThat(call.get("call").get("stationName").asString()).isEqualTo("Banheira 2");
+            assertThat(call.get("call").get("serviceId").asString()).isEqualTo(ice.toString());
             assertThat(call.toString()).doesNotContain("Maria").doesNotContain("displayName");
         }
         // a fresh panel gets the current calls in its snapshot

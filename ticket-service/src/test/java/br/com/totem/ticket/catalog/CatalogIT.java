@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import br.com.totem.platform.audit.AuditLog;
+import br.com.totem.testkit.TestTokens;
 import br.com.totem.ticket.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +37,9 @@ class CatalogIT extends IntegrationTest {
         assertThat(g.get("priceCents").asLong()).isEqualTo(6000);
         assertThat(g.get("durationMinutes").asInt()).isEqualTo(15);
         assertThat(g.get("color").asString()).isEqualTo("#1E88E5");
+        // the TV panel reads the same active list, for the service colours
+        assertThat(catalog(TestTokens.get().token(tenant, "panel-1", "PANEL"))).extracting(n -> n.get("id").asString())
+                .containsExactly(first.toString(), second.toString());
 
         assertThat(catalog(operator(tenant))).extracting(n -> n.get("id").asString())
                 .containsExactly(gone.toString(), first.toString(), second.toString());

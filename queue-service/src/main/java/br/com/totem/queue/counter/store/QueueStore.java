@@ -145,6 +145,20 @@ public class QueueStore {
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
 
+    /** How many of the business day's tickets a station has, per status (only statuses present). */
+    public Flux<StatusCount> stationDay(String tenant, UUID stationId, LocalDate businessDate) {
+        return db.sql("""
+                        select status, count(*) as n, coalesce(sum(service_seconds), 0) as secs from queue_entry
+                        where tenant_id = :t and station_id = :s and business_date = :d group by status""")
+                .bind("t", tenant).bind("s", stationId).bind("d", businessDate)
+                .map(r -> new StatusCount(EntryStatus.valueOf(r.get("status", String.class)),
+                        r.get("n", Long.class), r.get("secs", Number.class).longValue()))
+                .all();
+    }
+
+    public record StatusCount(EntryStatus status, long count, long serviceSeconds) {
+    }
+
     /** Mean length of the service's last {@code n} completed sessions, in seconds; empty when none. */
     public Mono<Double> meanServiceSeconds(String tenant, UUID serviceId, int n) {
         return db.sql("""

@@ -132,6 +132,18 @@ class QueueController {
         return Callers.current().flatMap(c -> view.snapshot(c.tenant(), serviceId));
     }
 
+    @GetMapping("/stations/{stationId}/day")
+    @PreAuthorize("hasAnyRole('OPERATOR','MANAGER','ADMIN')")
+    @Operation(summary = "A station's counts for a business day: called (all it called that are still its own), in service, "
+            + "completed, no-shows and the mean service length of the completed ones")
+    Mono<QueueView.StationDay> stationDay(@PathVariable UUID stationId,
+                                          @Parameter(description = "business day (yyyy-MM-dd) in the tenant's zone")
+                                          @RequestParam @org.springframework.format.annotation.DateTimeFormat(
+                                                  iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                                          java.time.LocalDate date) {
+        return Callers.current().flatMap(c -> view.stationDay(c.tenant(), stationId, date));
+    }
+
     @GetMapping("/tickets/{id}")
     @PreAuthorize("hasAnyRole('OPERATOR','MANAGER','ADMIN')")
     Mono<QueueView.Ticket> ticket(@PathVariable UUID id) {

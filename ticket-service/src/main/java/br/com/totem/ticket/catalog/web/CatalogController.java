@@ -49,8 +49,9 @@ class CatalogController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('KIOSK','ADMIN','MANAGER','OPERATOR')")
-    @Operation(summary = "The catalog: a kiosk gets the active services in display order, staff get all of them")
+    @PreAuthorize("hasAnyRole('KIOSK','PANEL','ADMIN','MANAGER','OPERATOR')")
+    @Operation(summary = "The catalog: a kiosk (or the TV panel, for the colours) gets the active services in display order, "
+            + "staff get all of them")
     Flux<ServiceView> list() {
         return Callers.current().flatMapMany(c -> catalog.list(c.tenant(), !c.isStaff())).map(ServiceView::of);
     }
