@@ -168,6 +168,24 @@ class KioskFlowIT {
         String number = paid.get("number").asString();
         assertThat(number).matches("G\\d{3}");
 
+        // the kiosk's printer (the sandbox, over raw TCP) prints the ticket, and the kiosk learns it
+        JsonNode job = await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Reply r = call("GET", "/api/v1/print-jobs?ticketId=" + ticketId, kiosk, null);
+            return r.status() == 200 && r.body().size() == 1 ? r.body().get(0) : null;
+        }, j -> j != null && !"QUEUED".equals(j.get("status").asString()) && !"PRINTING".equals(j.get("status").asString()));
+        assertThat(job.get("status").asString()).as("%s", job).isEqualTo("PRINTED");
+        JsonNode printed = null;
+        for (JsonNode t : parse(WebClient.create(suite.printerUrl()).get().uri("/sandbox/tickets").retrieve()
+                .bodyToMono(String.class).block(BOUND))) {
+            if (t.toString().contains(number)) {
+                printed = t;
+            }
+        }
+        assertThat(printed).as("ticket %s on the sandbox printer's paper", number).isNotNull();
+        assertThat(printed.toString()).contains("SENHA", "Banheira de Gelo");
+        assertThat(printed.get("qrCodes").get(0).get("data").asString()).contains("/api/v1/public/queue/");
+        assertThat(printed.get("cut").asString()).isEqualTo("PARTIAL");
+
         awaitFrame(queueFrames, f -> "change".equals(f.path("type").asString())
                 && "ENQUEUED".equals(f.path("kind").asString()) && number.equals(f.path("ticket").path("number").asString()));
 
@@ -186,6 +204,27 @@ class KioskFlowIT {
                 t -> "COMPLETED".equals(t.get("status").asString()));
         assertThat(done.get("stationName").asString()).isEqualTo("Banheira 1");
         call("DELETE", "/api/v1/queue/sessions/" + sessionId, operator, null);
+    }
+
+    @Test
+    void whenACloudPrntPrinterPollsThroughTheGatewayItIsKnownByItsOwnTokenOnly() {
+        Reply login = call("POST", "/api/v1/auth/login", null, Map.of("tenant", "demo", "username", "gerente", "password", Suite.DEMO_SECRET));
+        assertThat(login.status()).as("%s", login.body()).isEqualTo(200);
+        String manager = login.body().get("accessToken").asString();
+        Reply printer = call("POST", "/api/v1/printers", manager, Map.of("name", "Nuvem " + UUID.randomUUID().toString().substring(0, 6),
+                "kioskDevice", "kiosk-cloud-" + UUID.randomUUID().toString().substring(0, 6), "connection", "CLOUDPRNT", "paperWidthMm", 80));
+        assertThat(printer.status()).as("%s", printer.body()).isEqualTo(201);
+        String token = printer.body().get("cloudPrntToken").asString();
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("printer:" + token).getBytes());
+
+        // no bearer token at the gateway: the printer's own token lets it poll; nothing waits for it yet
+        Reply poll = call("POST", "/api/v1/cloudprnt", null, Map.of("statusCode", "200%20OK"), Map.of("Authorization", basic));
+        assertThat(poll.status()).as("%s", poll.body()).isEqualTo(200);
+        assertThat(poll.body().get("jobReady").asBoolean()).isFalse();
+        Reply wrong = call("POST", "/api/v1/cloudprnt", null, Map.of("statusCode", "200%20OK"),
+                Map.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("printer:nope".getBytes())));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.headers().getFirst("WWW-Authenticate")).startsWith("Basic");
     }
 
     /** A sale for the tenant with the first catalog service, retried (same key) past the tenant's ticket limit. */

@@ -39,6 +39,7 @@ final class Suite implements AutoCloseable {
 
     static final List<App> APPS = List.of(
             new App("pix-psp", "sandbox/pix-psp", null),
+            new App("escpos-printer", "sandbox/escpos-printer", null),
             new App("queue-service", "queue-service", "queue"),
             new App("ticket-service", "ticket-service", "ticket"),
             new App("payment-service", "payment-service", "payment"),
@@ -75,6 +76,11 @@ final class Suite implements AutoCloseable {
         return gateway != null ? System.getenv().getOrDefault("TOTEM_E2E_PIX_PSP", "http://127.0.0.1:8090") : url("pix-psp");
     }
 
+    /** The escpos-printer sandbox (control API and paper page), the demo kiosk's printer. */
+    String printerUrl() {
+        return gateway != null ? System.getenv().getOrDefault("TOTEM_E2E_PRINTER", "http://127.0.0.1:8091") : url("escpos-printer");
+    }
+
     String url(String app) {
         return "http://127.0.0.1:" + ports.get(app);
     }
@@ -85,6 +91,8 @@ final class Suite implements AutoCloseable {
         for (App app : APPS) {
             ports.put(app.name(), freePort());
         }
+        // the sandbox printer's raw ESC/POS port: the sandbox listens on it and the seed registers it
+        ports.put("escpos-printer-raw", freePort());
         // what every service reads (docs/configuration.md), pointed at this run's infrastructure
         environment.putAll(stringMap(infra.propertiesFor("unused")));
         environment.remove("TOTEM_DB_NAME");
@@ -97,6 +105,7 @@ final class Suite implements AutoCloseable {
             environment.put("TOTEM_" + s.toUpperCase() + "_URL", url(s + "-service"));
         }
         environment.put("TOTEM_PIX_PSP_URL", url("pix-psp"));
+        environment.put("SANDBOX_PRINTER_PORT", String.valueOf(ports.get("escpos-printer-raw")));
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (App app : APPS) {

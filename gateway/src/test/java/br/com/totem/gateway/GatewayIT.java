@@ -209,6 +209,18 @@ class GatewayIT {
     }
 
     @Test
+    void whenAKioskAsksForItsTicketsPrintJobsThenTheGatewayLetsItThroughButNotToThePdfs() {
+        // print-service is down here: getting past the gateway's rules shows as its 503, a refusal as 403
+        http.get().uri("/api/v1/print-jobs?ticketId={id}", java.util.UUID.randomUUID())
+                .header(HttpHeaders.AUTHORIZATION, kiosk("demo")).exchange().expectStatus().isEqualTo(503);
+        http.get().uri("/api/v1/print-jobs/{id}/pdf", java.util.UUID.randomUUID())
+                .header(HttpHeaders.AUTHORIZATION, kiosk("demo")).exchange().expectStatus().isForbidden();
+        // a CloudPRNT printer carries no bearer token: the gateway passes it to print-service, which checks its own
+        http.post().uri("/api/v1/cloudprnt").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"statusCode\":\"200%20OK\"}")
+                .exchange().expectStatus().isEqualTo(503);
+    }
+
+    @Test
     void whenOriginIsAllowedThenPreflightSucceedsAndOtherwiseIsRefused() {
         http.options().uri("/api/v1/tickets").header("Origin", "https://kiosk.studio.example")
                 .header("Access-Control-Request-Method", "POST")

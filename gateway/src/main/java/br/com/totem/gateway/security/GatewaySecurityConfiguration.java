@@ -96,6 +96,8 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(GET, "/api/v1/stations/**").hasAnyRole(STAFF)
                         .pathMatchers("/api/v1/stations/**", "/api/v1/printers/**", "/api/v1/devices/**",
                                 "/api/v1/users/**").hasAnyRole(MANAGERS)
+                        // the kiosk that sold a ticket learns its print outcome (print-service narrows it to its own sales)
+                        .pathMatchers(GET, "/api/v1/print-jobs").hasAnyRole(KIOSK, ADMIN, MANAGER, OPERATOR)
                         .pathMatchers(GET, "/api/v1/print-jobs/**").hasAnyRole(STAFF)
                         // reports
                         .pathMatchers("/api/v1/reports/**", "/api/v1/metrics.csv", "/api/v1/dashboard").hasAnyRole(MANAGERS)
