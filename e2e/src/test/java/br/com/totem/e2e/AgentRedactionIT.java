@@ -42,7 +42,9 @@ class AgentRedactionIT {
         assertThat(AGENT).as("the agent (maven-dependency-plugin copies it in pre-integration-test)").exists();
         Path dir = Files.createDirectories(Suite.ROOT.resolve("e2e/target/agent-redaction"));
         log = dir.resolve("pix-psp.log");
-        port = new java.net.ServerSocket(0).getLocalPort();
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(Suite.LEAN_JVM);
         command.addAll(List.of("-javaagent:" + AGENT, "-jar", Suite.ROOT.resolve("sandbox/pix-psp/target/pix-psp.jar").toString()));
