@@ -122,7 +122,7 @@ public class Counter {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Ticket " + ticketId)))
                 .flatMap(entry -> {
                     if (!action.allowedFrom(entry.status())) {
-                        return Mono.error(CounterProblems.wrongState(entry.number(), entry.status(), entry.stationName(), action));
+                        return Mono.error(CounterProblems.wrongState(entry.number(), entry.status(), entry.attendance().stationName(), action));
                     }
                     if (entry.status().isActive()) {
                         checkOperatorOf(caller, entry);
