@@ -208,7 +208,7 @@ printers = dashboard(
 TEN = 'tenant=~"$tenant"'
 business = dashboard(
     "totem-business", "Totem · Business by tenant",
-    "Sales, revenue and open payments per tenant (payment-service, from its database), tickets sold and printed.",
+    "Sales, revenue and open payments per tenant (payment-service, from its database); today's tickets, revenue, conversion, no-show rate, waiting p90 and queue length per tenant (report-service's read model); tickets created and printed.",
     [
         panel("Sales per hour", (f'max by (tenant) (increase(totem_payments_confirmed_total{{{TEN}}}[1h]))', "{{tenant}}"),
               description="Charges confirmed (Pix, cash, card) in the last hour."),
@@ -221,6 +221,13 @@ business = dashboard(
         panel("Stuck (past expiry) / flagged (wrong amount)", [
             (f'max by (tenant) (totem_payments_overdue{{{TEN}}})', "{{tenant}} stuck"),
             (f'max by (tenant) (totem_payments_flagged{{{TEN}}})', "{{tenant}} flagged")], w=8),
+        panel("Tickets today by state (report-service)", (f'max by (tenant, state) (totem_report_tickets{{{TEN}}})', "{{tenant}} {{state}}"),
+              description="Today in the tenant's time zone: created, paid, completed, no_show, cancelled, expired."),
+        panel("Net revenue today (R$, report-service)", (f'max by (tenant) (totem_report_revenue_cents{{{TEN}, kind="net"}}) / 100', "{{tenant}}"), "currencyBRL"),
+        panel("Conversion today (paid / created)", (f'max by (tenant) (totem_report_tickets{{{TEN}, state="paid"}}) / max by (tenant) (totem_report_tickets{{{TEN}, state="created"}} > 0)', "{{tenant}}"), "percentunit", w=8),
+        panel("No-show rate today (no-show / called and finished)", (f'max by (tenant) (totem_report_tickets{{{TEN}, state="no_show"}}) / (max by (tenant) (totem_report_tickets{{{TEN}, state="completed"}}) + max by (tenant) (totem_report_tickets{{{TEN}, state="no_show"}}) > 0)', "{{tenant}}"), "percentunit", w=8),
+        panel("Waiting p90 today (payment → call)", (f'max by (tenant) (totem_report_waiting_p90_seconds{{{TEN}}})', "{{tenant}}"), "s", w=8),
+        panel("Queue length now, by service", (f'max by (tenant, service) (totem_report_queue_length{{{TEN}}})', "{{tenant}} {{service}}"), w=24),
         panel("Tickets created per hour, all tenants",
               ('sum(increase(http_server_requests_seconds_count{application="ticket-service", method="POST", uri="/api/v1/tickets", status="201"}[1h]))', "created"), w=12),
         panel("Tickets printed per hour, all tenants", ('sum(increase(totem_print_jobs_total{outcome="printed"}[1h]))', "printed"), w=12),
