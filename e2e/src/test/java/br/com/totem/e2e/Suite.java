@@ -106,6 +106,10 @@ final class Suite implements AutoCloseable {
         }
         environment.put("TOTEM_PIX_PSP_URL", url("pix-psp"));
         environment.put("SANDBOX_PRINTER_PORT", String.valueOf(ports.get("escpos-printer-raw")));
+        // a loaded test machine can take longer than the 2 s default to open a Redis connection
+        environment.put("SPRING_DATA_REDIS_TIMEOUT", "10s");
+        // the tests drive their own sales and read the queue from its start: no demo sales (seed 50-report)
+        environment.put("TOTEM_SEED_DEMO_SALES", "false");
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (App app : APPS) {
