@@ -51,6 +51,8 @@ final class Browsers {
     static synchronized Browsers shared() {
         if (shared == null) {
             shared = launch();
+            // a loaded CI machine runs eight JVMs beside the browser: wait for what a person would wait for, and more
+            com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(shared::close));
         }
         return shared;
@@ -83,13 +85,21 @@ final class Browsers {
 
     /** A fresh context: pt-BR, São Paulo time, the viewport, touch, the gateway as base URL. */
     BrowserContext context(String baseUrl, Viewport viewport) {
-        return browser.newContext(new Browser.NewContextOptions()
+        return context(baseUrl, viewport, null);
+    }
+
+    /** The same, starting with a saved storage state (e.g. a paired kiosk's localStorage). */
+    BrowserContext context(String baseUrl, Viewport viewport, String storageState) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setStorageState(storageState)
                 .setBaseURL(baseUrl)
                 .setLocale("pt-BR")
                 .setTimezoneId("America/Sao_Paulo")
                 .setViewportSize(viewport.width(), viewport.height())
                 .setHasTouch(viewport.touch())
                 .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK));
+        context.setDefaultTimeout(60_000);
+        return context;
     }
 
     /** Saves a full-page screenshot as e2e/target/screenshots/{name}.png. */

@@ -180,7 +180,7 @@ class KioskFlowIT {
         }
         assertThat(printed).as("ticket %s on the sandbox printer's paper", number).isNotNull();
         assertThat(printed.toString()).contains("SENHA", "Banheira de Gelo");
-        assertThat(printed.get("qrCodes").get(0).get("data").asString()).contains("/api/v1/public/queue/");
+        assertThat(printed.get("qrCodes").get(0).get("data").asString()).endsWith("/t/" + paid.get("statusToken").asString());
         assertThat(printed.get("cut").asString()).isEqualTo("PARTIAL");
 
         awaitFrame(queueFrames, f -> "change".equals(f.path("type").asString())

@@ -257,6 +257,13 @@ class GatewayIT {
         // the status page of any token is the same page: it reads the token from its address
         http.get().uri("/t/another-token-0000").exchange().expectBody(String.class)
                 .value(html -> assertThat(html).contains("/status/status.js"));
+        // the kiosk shows the status page's QR: public, no personal data (it is the token's own address)
+        http.get().uri("/t/q3JzT0r9c8oFQy1kq8m2H0oPpWm5sN3dZ7vYh2xL4aE/qr.svg").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.valueOf("image/svg+xml"))
+                .expectHeader().valueEquals("Content-Security-Policy", APP_POLICY)
+                .expectBody(String.class).value(svg -> assertThat(svg).startsWith("<svg"));
+        http.get().uri("/t/no/qr.svg").exchange().expectStatus().isNotFound();
         // the API keeps its own (looser, for Swagger UI) policy and referrer rule
         http.get().uri("/api/v1/services").exchange().expectStatus().isUnauthorized()
                 .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).isNotEqualTo(APP_POLICY));

@@ -71,7 +71,7 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(OPTIONS, "/**").permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**").permitAll()
-                        .pathMatchers(GET, "/", "/favicon.ico", "/t/*", "/shared/**").permitAll()
+                        .pathMatchers(GET, "/", "/favicon.ico", "/t/*", "/t/*/qr.svg", "/shared/**").permitAll()
                         .pathMatchers(GET, WebApps.APPS.stream().flatMap(app -> java.util.stream.Stream.of("/" + app, "/" + app + "/**"))
                                 .toArray(String[]::new)).permitAll()
                         .pathMatchers("/api/v1/auth/**", "/api/v1/payments/webhook/**", "/api/v1/public/**").permitAll()

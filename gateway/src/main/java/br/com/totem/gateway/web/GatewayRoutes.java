@@ -12,6 +12,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import br.com.totem.gateway.GatewayProperties;
 import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.problem.ProblemTypes;
 import reactor.core.publisher.Mono;
@@ -22,12 +23,14 @@ public class GatewayRoutes {
 
     /** The web apps (WebApps): each app's page and files, the shared modules, the status page at /t/{token}. */
     @Bean
-    RouterFunction<ServerResponse> webApps() {
+    RouterFunction<ServerResponse> webApps(GatewayProperties properties) {
         WebApps apps = new WebApps();
+        StatusQr qr = new StatusQr(properties.publicBaseUrl());
         RouterFunctions.Builder routes = RouterFunctions.route()
                 .GET("/", r -> ServerResponse.temporaryRedirect(URI.create("/kiosk/")).build())
                 // the QR printed on the ticket: short, public, no personal data
-                .GET("/t/{statusToken}", r -> apps.page(r, "status"));
+                .GET("/t/{statusToken}", r -> apps.page(r, "status"))
+                .GET("/t/{statusToken}/qr.svg", qr::svg);
         for (String app : WebApps.APPS.stream().sorted().toList()) {
             routes.GET("/" + app, r -> apps.page(r, app))
                     .GET("/" + app + "/", r -> apps.page(r, app))

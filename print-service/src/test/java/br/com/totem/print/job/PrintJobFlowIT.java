@@ -150,7 +150,7 @@ class PrintJobFlowIT {
         PrintedTicket printed = printedWith(number).getFirst();
         assertThat(printed.text()).contains("SENHA", "Bota de Compressão", "Maria Conceição", "04/12/2026 17:05");
         assertThat(printed.qrCodes()).singleElement().satisfies(qr -> assertThat(qr.data())
-                .isEqualTo("https://totem.example.com/api/v1/public/queue/" + ticket.statusToken()));
+                .isEqualTo("https://totem.example.com/t/" + ticket.statusToken()));
         assertThat(printed.cut()).isEqualTo("PARTIAL");
         assertThat(outbox("print.completed", (String) job.get("id"))).singleElement()
                 .satisfies(e -> assertThat(e).contains(ticket.ticketId().toString()));
