@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.Priority;
+import br.com.totem.contracts.ServiceChanged;
 import br.com.totem.contracts.TicketCancelled;
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.platform.data.AfterCommit;
@@ -37,9 +38,9 @@ public class QueueIntake {
     public Mono<Void> paid(EventEnvelope<TicketPaid> event) {
         TicketPaid p = event.data();
         String tenant = event.tenantid();
-        QueueEntry entry = QueueEntry.waiting(p.ticketId(), tenant, p.number(), p.serviceId(), p.serviceName(),
-                p.priority() == Priority.PREFERENTIAL, p.displayName(), p.statusToken(), p.businessDate(),
-                p.durationMinutes(), p.paidAt());
+        QueueEntry entry = QueueEntry.waiting(new QueueEntry.Paid(p.ticketId(), tenant, p.number(),
+                        p.priority() == Priority.PREFERENTIAL, p.displayName(), p.statusToken(), p.businessDate(), p.paidAt()),
+                new QueueEntry.Line(p.serviceId(), p.serviceName(), p.durationMinutes()));
         return queue.upsertLane(tenant, p.serviceId(), p.serviceName(), p.durationMinutes())
                 .then(queue.insert(entry))
                 .flatMap(inserted -> {
@@ -50,6 +51,22 @@ public class QueueIntake {
                     return AfterCommit.run(() -> changes.publish(tenant, QueueChanges.Kind.ENQUEUED, entry,
                             List.of(p.serviceId())));
                 });
+    }
+
+    /**
+     * {@code catalog.service_changed}: the line of a service exists from the moment it is in the
+     * catalog (an operator may transfer a ticket to it before it sold any), with its current name,
+     * duration and active flag; an older change than the one applied is ignored.
+     */
+    public Mono<Void> serviceChanged(EventEnvelope<ServiceChanged> event) {
+        ServiceChanged c = event.data();
+        return queue.applyCatalogChange(event.tenantid(), c.serviceId(), c.name(), c.durationMinutes(), c.active(), c.changedAt())
+                .doOnNext(applied -> {
+                    if (!applied) {
+                        log.info("service {} already has a newer catalog change; {} ignored", c.serviceId(), event.id());
+                    }
+                })
+                .then();
     }
 
     /** {@code ticket.cancelled}: a waiting or called ticket leaves the line; one in service or done is left alone. */

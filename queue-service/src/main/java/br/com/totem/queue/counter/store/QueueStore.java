@@ -25,8 +25,11 @@ public class QueueStore {
             duration_minutes, paid_at, status, station_id, station_name, session_id, operator_id, recall_count, called_at,
             started_at, finished_at""";
 
-    public record Lane(UUID serviceId, String name, int durationMinutes, int preferentialRun) {
+    /** A service's line; {@code active} is false once the catalog deactivated the service. */
+    public record Lane(UUID serviceId, String name, int durationMinutes, int preferentialRun, boolean active) {
     }
+
+    private static final String LANE_COLUMNS = "service_id, name, duration_minutes, preferential_run, active";
 
     private final DatabaseClient db;
 
@@ -43,10 +46,28 @@ public class QueueStore {
                 .bind("t", tenant).bind("s", serviceId).bind("n", name).bind("d", durationMinutes).then();
     }
 
+    /**
+     * Learns the service from {@code catalog.service_changed}: creates or replaces the line's name,
+     * duration and active flag unless a newer change was already applied. False when it was stale.
+     */
+    public Mono<Boolean> applyCatalogChange(String tenant, UUID serviceId, String name, int durationMinutes, boolean active,
+                                            Instant changedAt) {
+        return db.sql("""
+                        insert into queue_service (tenant_id, service_id, name, duration_minutes, active, catalog_changed_at)
+                        values (:t, :s, :n, :d, :a, :c)
+                        on conflict (tenant_id, service_id) do update set name = excluded.name,
+                            duration_minutes = excluded.duration_minutes, active = excluded.active,
+                            catalog_changed_at = excluded.catalog_changed_at
+                        where queue_service.catalog_changed_at is null or queue_service.catalog_changed_at < excluded.catalog_changed_at""")
+                .bind("t", tenant).bind("s", serviceId).bind("n", name).bind("d", durationMinutes).bind("a", active)
+                .bind("c", changedAt.atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
     /** Lanes of these services (all when empty), locked in a fixed order so concurrent callers never deadlock. */
     public Flux<Lane> lockLanes(String tenant, List<UUID> serviceIds) {
         String filter = serviceIds.isEmpty() ? "" : " and service_id = any(:ids)";
-        var spec = db.sql("select service_id, name, duration_minutes, preferential_run from queue_service where tenant_id = :t"
+        var spec = db.sql("select " + LANE_COLUMNS + " from queue_service where tenant_id = :t"
                 + filter + " order by service_id for update").bind("t", tenant);
         if (!serviceIds.isEmpty()) {
             spec = spec.bind("ids", serviceIds.toArray(UUID[]::new));
@@ -55,12 +76,12 @@ public class QueueStore {
     }
 
     public Flux<Lane> lanes(String tenant) {
-        return db.sql("select service_id, name, duration_minutes, preferential_run from queue_service where tenant_id = :t order by name")
+        return db.sql("select " + LANE_COLUMNS + " from queue_service where tenant_id = :t order by name")
                 .bind("t", tenant).map(QueueStore::lane).all();
     }
 
     public Mono<Lane> lane(String tenant, UUID serviceId) {
-        return db.sql("select service_id, name, duration_minutes, preferential_run from queue_service where tenant_id = :t and service_id = :s")
+        return db.sql("select " + LANE_COLUMNS + " from queue_service where tenant_id = :t and service_id = :s")
                 .bind("t", tenant).bind("s", serviceId).map(QueueStore::lane).one();
     }
 
@@ -76,10 +97,10 @@ public class QueueStore {
                             status_token, business_date, duration_minutes, paid_at, status)
                         values (:id, :t, :num, :s, :sn, :p, :dn, :st, :bd, :d, :pa, 'WAITING')
                         on conflict (ticket_id) do nothing""")
-                .bind("id", e.ticketId()).bind("t", e.tenant()).bind("num", e.number()).bind("s", e.serviceId())
-                .bind("sn", e.serviceName()).bind("p", e.preferential() ? "PREFERENTIAL" : "NORMAL")
-                .bind("dn", e.displayName()).bind("st", e.statusToken()).bind("bd", e.businessDate())
-                .bind("d", e.durationMinutes()).bind("pa", at(e.paidAt()))
+                .bind("id", e.ticketId()).bind("t", e.tenant()).bind("num", e.paid().number()).bind("s", e.serviceId())
+                .bind("sn", e.line().serviceName()).bind("p", e.paid().preferential() ? "PREFERENTIAL" : "NORMAL")
+                .bind("dn", e.paid().displayName()).bind("st", e.paid().statusToken()).bind("bd", e.paid().businessDate())
+                .bind("d", e.line().durationMinutes()).bind("pa", at(e.paid().paidAt()))
                 .fetch().rowsUpdated().map(n -> n == 1);
     }
 
@@ -132,15 +153,16 @@ public class QueueStore {
                             called_at = :ca, started_at = :sa, finished_at = :fa, service_seconds = :secs, updated_at = now()
                         where ticket_id = :id and status = :expected""")
                 .bind("id", e.ticketId()).bind("status", e.status().name()).bind("expected", expected.name())
-                .bind("s", e.serviceId()).bind("sn", e.serviceName()).bind("d", e.durationMinutes())
-                .bind("rc", e.recallCount());
-        spec = Binds.nullable(spec, "sid", e.stationId(), UUID.class);
-        spec = Binds.nullable(spec, "sname", e.stationName(), String.class);
-        spec = Binds.nullable(spec, "sess", e.sessionId(), UUID.class);
-        spec = Binds.nullable(spec, "op", e.operatorId(), String.class);
-        spec = Binds.instant(spec, "ca", e.calledAt());
-        spec = Binds.instant(spec, "sa", e.startedAt());
-        spec = Binds.instant(spec, "fa", e.finishedAt());
+                .bind("s", e.serviceId()).bind("sn", e.line().serviceName()).bind("d", e.line().durationMinutes())
+                .bind("rc", e.attendance().recallCount());
+        QueueEntry.Attendance a = e.attendance();
+        spec = Binds.nullable(spec, "sid", a.stationId(), UUID.class);
+        spec = Binds.nullable(spec, "sname", a.stationName(), String.class);
+        spec = Binds.nullable(spec, "sess", a.sessionId(), UUID.class);
+        spec = Binds.nullable(spec, "op", a.operatorId(), String.class);
+        spec = Binds.instant(spec, "ca", a.calledAt());
+        spec = Binds.instant(spec, "sa", a.startedAt());
+        spec = Binds.instant(spec, "fa", a.finishedAt());
         spec = Binds.nullable(spec, "secs", serviceSeconds, Integer.class);
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
@@ -175,19 +197,20 @@ public class QueueStore {
 
     private static Lane lane(Readable r) {
         return new Lane(r.get("service_id", UUID.class), r.get("name", String.class), r.get("duration_minutes", Integer.class),
-                r.get("preferential_run", Integer.class));
+                r.get("preferential_run", Integer.class), Boolean.TRUE.equals(r.get("active", Boolean.class)));
     }
 
     static QueueEntry entry(Readable r) {
-        return new QueueEntry(r.get("ticket_id", UUID.class), r.get("tenant_id", String.class), r.get("number", String.class),
-                r.get("service_id", UUID.class), r.get("service_name", String.class),
-                "PREFERENTIAL".equals(r.get("priority", String.class)), r.get("display_name", String.class),
-                r.get("status_token", String.class), r.get("business_date", LocalDate.class),
-                r.get("duration_minutes", Integer.class), instant(r, "paid_at"),
-                EntryStatus.valueOf(r.get("status", String.class)), r.get("station_id", UUID.class),
-                r.get("station_name", String.class), r.get("session_id", UUID.class), r.get("operator_id", String.class),
-                r.get("recall_count", Integer.class), instant(r, "called_at"), instant(r, "started_at"),
-                instant(r, "finished_at"));
+        var paid = new QueueEntry.Paid(r.get("ticket_id", UUID.class), r.get("tenant_id", String.class),
+                r.get("number", String.class), "PREFERENTIAL".equals(r.get("priority", String.class)),
+                r.get("display_name", String.class), r.get("status_token", String.class),
+                r.get("business_date", LocalDate.class), instant(r, "paid_at"));
+        var line = new QueueEntry.Line(r.get("service_id", UUID.class), r.get("service_name", String.class),
+                r.get("duration_minutes", Integer.class));
+        var attendance = new QueueEntry.Attendance(r.get("station_id", UUID.class), r.get("station_name", String.class),
+                r.get("session_id", UUID.class), r.get("operator_id", String.class), r.get("recall_count", Integer.class),
+                instant(r, "called_at"), instant(r, "started_at"), instant(r, "finished_at"));
+        return new QueueEntry(paid, line, EntryStatus.valueOf(r.get("status", String.class)), attendance);
     }
 
     static Instant instant(Readable r, String column) {
