@@ -40,17 +40,14 @@ class KioskFlowIT {
 
     @BeforeAll
     void start() throws Exception {
-        suite = Suite.startOrUseRunning();
+        suite = Suite.shared();
         gateway = WebClient.builder().baseUrl(suite.gatewayUrl())
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
     }
 
     @AfterAll
     void stop() {
-        sockets.forEach(Disposable::dispose);
-        if (suite != null) {
-            suite.close();
-        }
+        sockets.forEach(Disposable::dispose); // the shared suite stops when the JVM exits
     }
 
     record Reply(int status, JsonNode body, HttpHeaders headers) {

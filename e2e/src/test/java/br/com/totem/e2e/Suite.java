@@ -23,7 +23,7 @@ import br.com.totem.testkit.TestInfrastructure;
  * {@code http://127.0.0.1:8080} after {@code ./totem up}) it uses that running suite.
  * Otherwise it starts every service and the Pix sandbox from their built jars as separate
  * JVMs, on free ports, with this run's own databases and vhost (libs/testkit), runs the seed
- * scripts against them, and stops them at the end.
+ * scripts against them, and stops them at the end. IT classes use {@link #shared()}.
  */
 final class Suite implements AutoCloseable {
 
@@ -55,6 +55,20 @@ final class Suite implements AutoCloseable {
 
     private Suite(String gateway) {
         this.gateway = gateway;
+    }
+
+    private static Suite shared;
+
+    /**
+     * The one suite of this JVM, started by the first IT class that asks and stopped when the JVM
+     * exits (a shutdown hook): every IT class shares it instead of starting eight JVMs of its own.
+     * Never close it in a test.
+     */
+    static synchronized Suite shared() throws Exception {
+        if (shared == null) {
+            shared = startOrUseRunning();
+        }
+        return shared;
     }
 
     static Suite startOrUseRunning() throws Exception {
