@@ -139,22 +139,22 @@ public class TicketCreation {
                 request.priority(), request.name().displayName(), kiosk.subject(), now);
         Outbox.Row event = outbox.row(EventEnvelope.of(tenant, ticketId.toString(), created));
         String statusToken = StatusToken.generate();
-        TicketRecord draft = ticket(kiosk, ticketId, now, service, request, statusToken, null);
+        TicketRecord.Sale sale = sale(kiosk, ticketId, now, service, request, statusToken, null);
         var customer = customers.values(tenant, request.cpf(), request.phone(), request.name());
-        return creations.create(draft, service, consent, key, requestHmac, keyTtl, customer, event)
+        return creations.create(sale, service, consent, key, requestHmac, keyTtl, customer, event)
                 .map(stored -> {
                     if (!stored.created()) {
                         return new Written(stored, null);
                     }
                     log.info("ticket {} created by {} for service {}", ticketId, kiosk.subject(), service.prefix());
-                    return new Written(stored, new Outcome(ticket(kiosk, ticketId, now, service, request, statusToken,
-                            stored.customerId()), false));
+                    return new Written(stored, new Outcome(TicketRecord.pending(sale(kiosk, ticketId, now, service, request,
+                            statusToken, stored.customerId())), false));
                 });
     }
 
-    private static TicketRecord ticket(Caller kiosk, UUID ticketId, Instant now, ServiceOffering service, NewTicket request,
-                                       String statusToken, UUID customerId) {
-        return TicketRecord.pending(ticketId, kiosk.tenant(), service.id(), customerId, request.priority(),
+    private static TicketRecord.Sale sale(Caller kiosk, UUID ticketId, Instant now, ServiceOffering service, NewTicket request,
+                                          String statusToken, UUID customerId) {
+        return new TicketRecord.Sale(ticketId, kiosk.tenant(), service.id(), customerId, request.priority(),
                 request.name().displayName(), service.name(), service.prefix(), service.priceCents(),
                 service.durationMinutes(), statusToken, kiosk.subject(), now);
     }
