@@ -115,6 +115,9 @@ final class Suite implements AutoCloseable {
         environment.putAll(Secrets.RUN);
         // the tests log in from one address more often than a person would (the limit is GatewayIT's)
         environment.put("TOTEM_RATE_AUTH_PER_MINUTE", "60");
+        // eight to fifteen JVMs starting at once on a loaded machine: Redis's connection set-up
+        // took longer than the 2 s default here (queue-service then fails to start)
+        environment.put("SPRING_DATA_REDIS_TIMEOUT", "10s");
         for (String s : List.of("ticket", "payment", "queue", "print", "report")) {
             environment.put("TOTEM_" + s.toUpperCase() + "_URL", url(s + "-service"));
         }
