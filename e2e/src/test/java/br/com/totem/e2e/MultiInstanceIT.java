@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and one queue entry each; both queue-service instances must push every change to their own
  * WebSocket clients (fan-out through Redis, whichever instance consumed the event); two
  * operators calling at once through different gateways must never get the same ticket; and the
- * gateways' rate limits must be one budget in Redis, not one per gateway.
+ * gateways' rate limits must be one budget in Redis, not one per gateway; and report-service's read
+ * model, fed by both its instances, must count each sale once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -182,6 +183,9 @@ class MultiInstanceIT {
         assertThat(ice).isNotNull();
         int consent = call(0, "GET", "/api/v1/consents/current", kiosk, null).body().get("version").asInt();
 
+        // today's figures of report-service, folded by whichever of its two instances consumed each event
+        JsonNode dashboardBefore = call(0, "GET", "/api/v1/dashboard", admin, null).body();
+
         long printedBefore = 0;
         for (JsonNode printed : paper()) {
             printedBefore = Math.max(printedBefore, printed.get("sequence").asLong());
@@ -279,8 +283,19 @@ class MultiInstanceIT {
                     () -> call(via, "GET", "/api/v1/tickets/" + id, kiosk, null).body(), t -> "COMPLETED".equals(t.path("status").asString()));
         }
 
+        // the read model counted each sale once (two report-service instances competing for the events, the inbox
+        // dropping a redelivery), and both instances answer the same figures
+        for (int n = 0; n < 4; n++) {
+            int via = n;
+            JsonNode dashboard = await().atMost(BOUND).pollInterval(Duration.ofSeconds(1)).until(
+                    () -> call(via, "GET", "/api/v1/dashboard", admin, null).body(),
+                    d -> d.path("paid").asLong() >= dashboardBefore.path("paid").asLong() + SALES);
+            assertThat(dashboard.get("created").asLong()).as("tickets created today").isEqualTo(dashboardBefore.get("created").asLong() + SALES);
+            assertThat(dashboard.get("paid").asLong()).as("tickets paid today").isEqualTo(dashboardBefore.get("paid").asLong() + SALES);
+        }
+
         // and both instances of each service answered requests through the two gateways
-        for (String service : List.of("ticket-service", "payment-service", "queue-service", "print-service")) {
+        for (String service : SERVICES) {
             for (String base : List.of(suite.url(service), second(service).url())) {
                 // the scrape Prometheus reads (the only Actuator endpoint open without a token besides health)
                 String scrape = WebClient.create(base).get().uri("/actuator/prometheus").retrieve().bodyToMono(String.class).block(BOUND);
