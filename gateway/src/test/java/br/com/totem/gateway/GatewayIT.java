@@ -99,9 +99,12 @@ class GatewayIT {
     }
 
     @Test
-    void whenTokenIsMissingExpiredOrForgedThen401Problem() {
+    void whenTokenIsMissingExpiredForgedOrNotMeantForTotemThen401Problem() {
         for (String auth : new String[] {null, "Bearer " + tokens.expiredToken("demo", "kiosk-1", "KIOSK"),
-                "Bearer " + tokens.forgedToken("demo", "kiosk-1", "KIOSK")}) {
+                "Bearer " + tokens.forgedToken("demo", "kiosk-1", "KIOSK"),
+                "Bearer " + tokens.otherIssuerToken("demo", "kiosk-1", "KIOSK"),
+                "Bearer " + tokens.otherAudienceToken("other-app", "demo", "kiosk-1", "KIOSK"),
+                "Bearer " + tokens.otherAudienceToken(null, "demo", "kiosk-1", "KIOSK")}) {
             var request = http.get().uri("/api/v1/services");
             if (auth != null) {
                 request = request.header(HttpHeaders.AUTHORIZATION, auth);
