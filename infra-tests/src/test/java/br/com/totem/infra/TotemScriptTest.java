@@ -42,7 +42,7 @@ class TotemScriptTest {
     void helpListsEverySubcommand() throws Exception {
         Result help = run("./totem", "help");
         assertThat(help.exitCode()).as(help.output()).isZero();
-        for (String command : List.of("up", "down", "status", "logs", "seed", "reset", "help")) {
+        for (String command : List.of("up", "down", "status", "logs", "seed", "reset", "backup", "restore", "help")) {
             assertThat(help.output()).as("./totem help lists %s", command).containsPattern("(?m)^  " + command + "\\b");
         }
     }

@@ -198,6 +198,23 @@ class PaymentFlowIT extends PaymentIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> "FLAGGED".equals(chargeStatus(ticketId)));
         assertThat(one("select flag from charges where id = '" + paymentId + "'")).isEqualTo("AMOUNT_MISMATCH");
         assertThat(events("payment.confirmed", paymentId)).isZero();
+        // ops staff see it on the tenant's gauge
+        context.getBean(br.com.totem.payment.reconcile.PaymentGauges.class).refresh().block(Duration.ofSeconds(10));
+        var meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        assertThat(meters.get("totem.payments.flagged").tag("tenant", tenant).gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("totem.payments.open").tag("tenant", tenant).gauge().value()).isZero();
+    }
+
+    @Test
+    void whenAChargeWaitsForItsPixThenTheTenantsGaugesShowItOpen() {
+        UUID ticketId = ticket(6000);
+        linkOk(ticketId);
+        var gauges = context.getBean(br.com.totem.payment.reconcile.PaymentGauges.class);
+        var meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        gauges.refresh().block(Duration.ofSeconds(10));
+        assertThat(meters.get("totem.payments.open").tag("tenant", tenant).gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("totem.payments.oldest.open").tag("tenant", tenant).gauge().value()).isBetween(0.0, 60.0);
+        assertThat(meters.get("totem.payments.overdue").tag("tenant", tenant).gauge().value()).isZero();
     }
 
     @Test

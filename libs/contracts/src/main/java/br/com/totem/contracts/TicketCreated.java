@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param displayName the only personal data events may carry ("Maria S."); never CPF or phone
  * @param createdBy   id of the kiosk device
+ * @param timeZone    optional: the tenant's time zone (IANA id) that decides the ticket's business day, for
+ *                    report-service (null in events written before it existed)
  */
 public record TicketCreated(
     UUID ticketId,
@@ -19,7 +21,14 @@ public record TicketCreated(
     Priority priority,
     String displayName,
     String createdBy,
-    Instant createdAt) implements TicketEvent {
+    Instant createdAt,
+    String timeZone) implements TicketEvent {
+
+    /** Without the optional field added later ({@code timeZone}). */
+    public TicketCreated(UUID ticketId, UUID serviceId, String serviceName, long priceCents, Priority priority,
+                         String displayName, String createdBy, Instant createdAt) {
+        this(ticketId, serviceId, serviceName, priceCents, priority, displayName, createdBy, createdAt, null);
+    }
 
     public TicketCreated {
         requireNonNull(ticketId, "ticketId");

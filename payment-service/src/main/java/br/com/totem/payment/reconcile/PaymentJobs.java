@@ -15,7 +15,7 @@ import br.com.totem.platform.jobs.PeriodicJob;
 /**
  * The service's background work, run by the platform's periodic jobs: webhook registration, the
  * reconciliation pass (one instance at a time), the leftover webhook receipts (leased, so every
- * instance may take some) and the daily reconciliation at {@code reconcile.daily-cron}.
+ * instance may take some), the payment gauges (every instance: each reports the same numbers) and the daily reconciliation at {@code reconcile.daily-cron}.
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentJobs {
@@ -38,6 +38,11 @@ public class PaymentJobs {
     PeriodicJob webhookReceiptsJob(WebhookProcessor webhooks, PaymentProperties properties) {
         return PeriodicJob.named("webhook-receipts").every(properties.webhook().processInterval())
                 .run(webhooks::processPending);
+    }
+
+    @Bean
+    PeriodicJob paymentGaugesJob(PaymentGauges gauges) {
+        return PeriodicJob.named("payment-gauges").firstAfter(Duration.ZERO).every(Duration.ofSeconds(15)).run(gauges::refresh);
     }
 
     @Bean

@@ -10,12 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -43,20 +40,11 @@ import static org.awaitility.Awaitility.await;
         // no background reconciliation: tests run its pass themselves, moving the clock instead of waiting
         "totem.payment.reconcile.interval=1h",
         "resilience4j.circuitbreaker.instances.bacenPix.wait-duration-in-open-state=2s"})
-@Import(PaymentIT.MovingTime.class)
+@Import(MovableClock.AsApplicationClock.class)
 public abstract class PaymentIT {
 
     /** How far the clock moves before each reconciliation pass a test runs: past the 2 s refund poll and, twice, the 5 s pending delay. */
     private static final Duration RECONCILE_STEP = Duration.ofSeconds(3);
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovingTime {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
 
     @LocalServerPort
     protected int port;

@@ -5,35 +5,27 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import br.com.totem.contracts.EventEnvelope;
-import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.TicketPaid;
+import br.com.totem.print.support.PrintApi;
+import br.com.totem.print.support.PrintIT;
 import br.com.totem.print.support.PrinterSandbox;
 import br.com.totem.sandbox.printer.PrintedTicket;
-import br.com.totem.testkit.TestEvents;
 import br.com.totem.testkit.TestTokens;
 
 /**
@@ -44,91 +36,28 @@ import br.com.totem.testkit.TestTokens;
         "totem.print.max-attempts=2", "totem.print.retry-backoff=200ms", "totem.print.poll-interval=100ms",
         "totem.print.connect-timeout=500ms", "totem.print.read-timeout=2s", "totem.print.breaker-open-for=60s",
         "totem.print.public-base-url=https://totem.example.com"})
-class PrintJobFlowIT {
+class PrintJobFlowIT extends PrintIT {
 
-    static final AtomicInteger NUMBERS = new AtomicInteger(100);
-    static PrinterSandbox sandbox;
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final PrinterSandbox sandbox = new PrinterSandbox();
 
     @Autowired
     DatabaseClient db;
 
     @Autowired
-    ApplicationContext context;
-
-    @Autowired
     br.com.totem.platform.audit.AuditLog audit;
 
-    WebTestClient http;
-    String tenant;
-    String device;
-
-    @BeforeAll
-    static void startPrinter() {
-        sandbox = PrinterSandbox.start();
-    }
-
-    @AfterAll
-    static void stopPrinter() {
-        sandbox.close();
-    }
-
     @BeforeEach
-    void setUp() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    void emptyRoll() {
         sandbox.reset();
-        tenant = "t" + UUID.randomUUID().toString().substring(0, 8);
-        device = "totem-" + UUID.randomUUID().toString().substring(0, 6);
-    }
-
-    String manager() {
-        return TestTokens.get().token(tenant, "gerente", "MANAGER");
-    }
-
-    String kiosk(String subject) {
-        return TestTokens.get().token(tenant, subject, "KIOSK");
-    }
-
-    void printerAt(int tcpPort, int paperWidth) {
-        http.post().uri("/api/v1/printers").headers(h -> h.setBearerAuth(manager()))
-                .bodyValue(Map.of("name", "Balcão", "kioskDevice", device, "connection", "TCP", "host", "127.0.0.1",
-                        "port", tcpPort, "paperWidthMm", paperWidth))
-                .exchange().expectStatus().isCreated();
-    }
-
-    TicketPaid paid(String number, String soldBy) {
-        return new TicketPaid(UUID.randomUUID(), UUID.randomUUID(), "Bota de Compressão", number, LocalDate.of(2026, 12, 4),
-                15, Priority.NORMAL, "Maria Conceição", "tok" + UUID.randomUUID().toString().replace("-", ""),
-                UUID.randomUUID(), 6000, Instant.parse("2026-12-04T20:05:00Z"), soldBy, "America/Sao_Paulo");
-    }
-
-    void publish(TicketPaid ticket) {
-        new TestEvents(context).publish(EventEnvelope.of(tenant, ticket.ticketId().toString(), ticket));
-    }
-
-    static String number() {
-        return "B" + NUMBERS.incrementAndGet();
-    }
-
-    List<Map<String, Object>> jobs(UUID ticketId, String token) {
-        return http.get().uri("/api/v1/print-jobs?ticketId={id}", ticketId).headers(h -> h.setBearerAuth(token)).exchange()
-                .expectStatus().isOk().expectBodyList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
     }
 
     Map<String, Object> finishedJob(UUID ticketId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            List<Map<String, Object>> jobs = jobs(ticketId, manager());
+            List<Map<String, Object>> jobs = api.jobs(ticketId);
             return jobs.size() == 1 && List.of("PRINTED", "FAILED").contains(jobs.getFirst().get("status"));
         });
-        return jobs(ticketId, manager()).getFirst();
-    }
-
-    List<String> outbox(String type, String jobId) {
-        return db.sql("select envelope::text as e from outbox where event_type = :type and aggregate_id = :job")
-                .bind("type", type).bind("job", jobId).map(r -> r.get("e", String.class)).all().collectList().block();
+        return api.jobs(ticketId).getFirst();
     }
 
     List<PrintedTicket> printedWith(String number) {
@@ -137,10 +66,10 @@ class PrintJobFlowIT {
 
     @Test
     void whenATicketIsPaidThenTheKiosksPrinterPrintsItAndPrintCompletedIsPublished() {
-        printerAt(sandbox.tcpPort(), 80);
-        String number = number();
-        TicketPaid ticket = paid(number, device);
-        publish(ticket);
+        api.tcpPrinter(device, sandbox.tcpPort(), 80);
+        String number = PrintApi.number();
+        TicketPaid ticket = api.paid(number, device);
+        api.publish(ticket);
 
         Map<String, Object> job = finishedJob(ticket.ticketId());
         assertThat(job.get("status")).isEqualTo("PRINTED");
@@ -152,44 +81,44 @@ class PrintJobFlowIT {
         assertThat(printed.qrCodes()).singleElement().satisfies(qr -> assertThat(qr.data())
                 .isEqualTo("https://totem.example.com/api/v1/public/queue/" + ticket.statusToken()));
         assertThat(printed.cut()).isEqualTo("PARTIAL");
-        assertThat(outbox("print.completed", (String) job.get("id"))).singleElement()
+        assertThat(api.outbox("print.completed", (String) job.get("id"))).singleElement()
                 .satisfies(e -> assertThat(e).contains(ticket.ticketId().toString()));
 
         // the kiosk that sold it sees the job; another kiosk of the tenant does not
-        assertThat(jobs(ticket.ticketId(), kiosk(device))).hasSize(1);
-        assertThat(jobs(ticket.ticketId(), kiosk("totem-outro"))).isEmpty();
+        assertThat(api.jobs(ticket.ticketId(), api.kiosk(device))).hasSize(1);
+        assertThat(api.jobs(ticket.ticketId(), api.kiosk("totem-outro"))).isEmpty();
 
         // the same ticket.paid again (another delivery of the event with a new id): no second job, no second ticket
-        publish(ticket);
+        api.publish(ticket);
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
-                .until(() -> jobs(ticket.ticketId(), manager()).size() == 1);
+                .until(() -> api.jobs(ticket.ticketId()).size() == 1);
         assertThat(printedWith(number)).hasSize(1);
     }
 
     @Test
     void whenStaffAsksForAReprintThenASecondCopySaysSegundaViaAndTheRequestIsAudited() {
-        printerAt(sandbox.tcpPort(), 80);
-        String number = number();
-        TicketPaid ticket = paid(number, device);
-        publish(ticket);
+        api.tcpPrinter(device, sandbox.tcpPort(), 80);
+        String number = PrintApi.number();
+        TicketPaid ticket = api.paid(number, device);
+        api.publish(ticket);
         assertThat(finishedJob(ticket.ticketId()).get("status")).isEqualTo("PRINTED");
 
-        http.post().uri("/api/v1/tickets/{id}/reprint", ticket.ticketId())
-                .headers(h -> h.setBearerAuth(kiosk(device))).exchange().expectStatus().isForbidden();
-        http.post().uri("/api/v1/tickets/{id}/reprint", UUID.randomUUID())
-                .headers(h -> h.setBearerAuth(TestTokens.get().token(tenant, "op-1", "OPERATOR"))).exchange()
+        api.http.post().uri("/api/v1/tickets/{id}/reprint", ticket.ticketId())
+                .headers(h -> h.setBearerAuth(api.kiosk(device))).exchange().expectStatus().isForbidden();
+        api.http.post().uri("/api/v1/tickets/{id}/reprint", UUID.randomUUID())
+                .headers(h -> h.setBearerAuth(TestTokens.get().token(api.tenant, "op-1", "OPERATOR"))).exchange()
                 .expectStatus().isNotFound();
-        http.post().uri("/api/v1/tickets/{id}/reprint", ticket.ticketId())
-                .headers(h -> h.setBearerAuth(TestTokens.get().token(tenant, "op-1", "OPERATOR"))).exchange()
+        api.http.post().uri("/api/v1/tickets/{id}/reprint", ticket.ticketId())
+                .headers(h -> h.setBearerAuth(TestTokens.get().token(api.tenant, "op-1", "OPERATOR"))).exchange()
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.reprint").isEqualTo(true).jsonPath("$.status").isEqualTo("QUEUED");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> printedWith(number).size() == 2);
         assertThat(printedWith(number).get(0).text()).doesNotContain("VIA");
         assertThat(printedWith(number).get(1).text()).contains("2ª VIA");
-        await().atMost(Duration.ofSeconds(10)).until(() -> jobs(ticket.ticketId(), manager()).stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.jobs(ticket.ticketId()).stream()
                 .allMatch(j -> "PRINTED".equals(j.get("status"))));
-        assertThat(audit.entries(tenant, "ticket", ticket.ticketId().toString()).collectList().block())
+        assertThat(audit.entries(api.tenant, "ticket", ticket.ticketId().toString()).collectList().block())
                 .singleElement().satisfies(e -> {
                     assertThat(e.action()).isEqualTo("print.reprint");
                     assertThat(e.actor()).isEqualTo("op-1");
@@ -198,27 +127,27 @@ class PrintJobFlowIT {
 
     @Test
     void whenPaperIsOutThenNothingIsSentTheJobFailsAtOnceWithThePdfAndPrintFailed() throws Exception {
-        printerAt(sandbox.tcpPort(), 58);
+        api.tcpPrinter(device, sandbox.tcpPort(), 58);
         sandbox.condition(Map.of("paperOut", true));
-        String number = number();
-        TicketPaid ticket = paid(number, device);
-        publish(ticket);
+        String number = PrintApi.number();
+        TicketPaid ticket = api.paid(number, device);
+        api.publish(ticket);
 
         Map<String, Object> job = finishedJob(ticket.ticketId());
         assertThat(job.get("status")).isEqualTo("FAILED");
         assertThat(job.get("reason")).isEqualTo("PAPER_OUT");
         assertThat(job.get("attempts")).as("the printer said so: no retry").isEqualTo(1);
         assertThat(sandbox.tickets()).isEmpty();
-        assertThat(outbox("print.failed", (String) job.get("id"))).singleElement().satisfies(e -> assertThat(e)
+        assertThat(api.outbox("print.failed", (String) job.get("id"))).singleElement().satisfies(e -> assertThat(e)
                 .contains("\"reason\": \"PAPER_OUT\"", "\"pdfFallbackAvailable\": true"));
 
-        byte[] pdf = http.get().uri((String) job.get("pdfUrl")).headers(h -> h.setBearerAuth(kiosk(device))).exchange()
+        byte[] pdf = api.http.get().uri((String) job.get("pdfUrl")).headers(h -> h.setBearerAuth(api.kiosk(device))).exchange()
                 .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
                 .expectBody(byte[].class).returnResult().getResponseBody();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains(number, "Bota de Compressão", "Maria Conceição");
         }
-        http.get().uri((String) job.get("pdfUrl")).headers(h -> h.setBearerAuth(kiosk("totem-outro"))).exchange()
+        api.http.get().uri((String) job.get("pdfUrl")).headers(h -> h.setBearerAuth(api.kiosk("totem-outro"))).exchange()
                 .expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
@@ -228,45 +157,45 @@ class PrintJobFlowIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        printerAt(closed, 80);
-        TicketPaid ticket = paid(number(), device);
-        publish(ticket);
+        api.tcpPrinter(device, closed, 80);
+        TicketPaid ticket = api.paid(PrintApi.number(), device);
+        api.publish(ticket);
         Map<String, Object> job = finishedJob(ticket.ticketId());
         assertThat(job.get("status")).isEqualTo("FAILED");
         assertThat(job.get("reason")).isEqualTo("UNREACHABLE");
         assertThat(job.get("attempts")).as("max-attempts").isEqualTo(2);
         assertThat(job.get("pdfUrl")).isNotNull();
-        assertThat(outbox("print.failed", (String) job.get("id"))).hasSize(1);
+        assertThat(api.outbox("print.failed", (String) job.get("id"))).hasSize(1);
 
         // both attempts failed to reach it: the printer's breaker is open, the next ticket goes to the PDF at once
-        TicketPaid next = paid(number(), device);
-        publish(next);
+        TicketPaid next = api.paid(PrintApi.number(), device);
+        api.publish(next);
         Map<String, Object> fast = finishedJob(next.ticketId());
         assertThat(fast.get("status")).isEqualTo("FAILED");
         assertThat(fast.get("reason")).isEqualTo("CIRCUIT_OPEN");
         assertThat(fast.get("attempts")).as("no connection tried").isEqualTo(0);
         assertThat(fast.get("pdfUrl")).isNotNull();
-        assertThat(outbox("print.failed", (String) fast.get("id"))).singleElement()
+        assertThat(api.outbox("print.failed", (String) fast.get("id"))).singleElement()
                 .satisfies(e -> assertThat(e).contains("\"reason\": \"CIRCUIT_OPEN\""));
     }
 
     @Test
     void whenTheKioskHasNoPrinterThenTheTicketGoesStraightToThePdf() {
-        TicketPaid ticket = paid(number(), device);
-        publish(ticket);
+        TicketPaid ticket = api.paid(PrintApi.number(), device);
+        api.publish(ticket);
         Map<String, Object> job = finishedJob(ticket.ticketId());
         assertThat(job.get("status")).isEqualTo("FAILED");
         assertThat(job.get("reason")).isEqualTo("NO_PRINTER");
-        http.get().uri((String) job.get("pdfUrl")).headers(h -> h.setBearerAuth(kiosk(device))).exchange()
+        api.http.get().uri((String) job.get("pdfUrl")).headers(h -> h.setBearerAuth(api.kiosk(device))).exchange()
                 .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF);
     }
 
     @Test
     void whenTwentyTicketsArePaidAtOnceForOnePrinterThenTwentyWholeTicketsPrintInOrder() {
         sandbox.condition(Map.of("slowMs", 1));
-        printerAt(sandbox.tcpPort(), 80);
-        List<String> numbers = IntStream.range(0, 20).mapToObj(i -> number()).toList();
-        numbers.forEach(n -> publish(paid(n, device)));
+        api.tcpPrinter(device, sandbox.tcpPort(), 80);
+        List<String> numbers = IntStream.range(0, 20).mapToObj(i -> PrintApi.number()).toList();
+        numbers.forEach(n -> api.publish(api.paid(n, device)));
         await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.tickets().size() == 20);
         List<PrintedTicket> printed = sandbox.tickets();
         assertThat(printed).allSatisfy(t -> {
@@ -282,12 +211,12 @@ class PrintJobFlowIT {
 
     @Test
     void whenTheServiceStoppedMidJobThenTheJobIsPrintedOnceOrNotResent() {
-        printerAt(sandbox.tcpPort(), 80);
-        UUID printer = db.sql("select id from printer where tenant_id = :t").bind("t", tenant)
+        api.tcpPrinter(device, sandbox.tcpPort(), 80);
+        UUID printer = db.sql("select id from printer where tenant_id = :t").bind("t", api.tenant)
                 .map(r -> r.get("id", UUID.class)).one().block();
         // the states a crash leaves: PRINTING before the bytes left, and PRINTING after they started to
-        String before = number();
-        String after = number();
+        String before = PrintApi.number();
+        String after = PrintApi.number();
         UUID beforeTicket = crashedJob(printer, before, false);
         UUID afterTicket = crashedJob(printer, after, true);
 
@@ -308,7 +237,7 @@ class PrintJobFlowIT {
                                        service_name, display_name, status_token, paid_at, time_zone, created_at)
                 values (:id, :tenant, :ticket, :printer, :device, 'PRINTING', 1, %s, :number, 'Banheira de Gelo', 'Ana',
                         'tokcrash', now(), 'America/Sao_Paulo', now())""".formatted(bytesSent ? "now()" : "null"))
-                .bind("id", UUID.randomUUID()).bind("tenant", tenant).bind("ticket", ticket).bind("printer", printer)
+                .bind("id", UUID.randomUUID()).bind("tenant", api.tenant).bind("ticket", ticket).bind("printer", printer)
                 .bind("device", device).bind("number", number).then().block();
         return ticket;
     }

@@ -18,20 +18,17 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.print.support.PrintApi;
+import br.com.totem.print.support.PrintIT;
 import br.com.totem.print.support.PrinterSandbox;
 import br.com.totem.sandbox.printer.PrintedTicket;
 
@@ -43,33 +40,13 @@ import br.com.totem.sandbox.printer.PrintedTicket;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "totem.print.poll-interval=100ms", "totem.print.public-base-url=https://totem.example.com",
         "totem.print.cloudprnt.offline-after=120s", "totem.print.cloudprnt.confirm-timeout=120s"})
-class CloudPrntIT {
+class CloudPrntIT extends PrintIT {
 
-    static PrinterSandbox sandbox;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    PrintApi api;
-    String device;
-
-    @BeforeAll
-    static void startPrinter() {
-        sandbox = PrinterSandbox.start();
-    }
-
-    @AfterAll
-    static void stopPrinter() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final PrinterSandbox sandbox = new PrinterSandbox();
 
     @BeforeEach
-    void setUp() {
-        api = new PrintApi(port, context);
-        device = "totem-" + UUID.randomUUID().toString().substring(0, 6);
+    void quietPrinter() {
         sandbox.stopPolling();
         sandbox.reset();
     }

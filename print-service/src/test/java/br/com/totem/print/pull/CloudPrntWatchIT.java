@@ -6,20 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import br.com.totem.contracts.TicketPaid;
-import br.com.totem.print.support.PrintApi;
+import br.com.totem.print.support.PrintIT;
 
 /**
  * The pull path's time limits, with short settings: a printer that stops polling is offline and its
@@ -29,22 +24,7 @@ import br.com.totem.print.support.PrintApi;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "totem.print.poll-interval=100ms", "totem.print.cloudprnt.offline-after=1s",
         "totem.print.cloudprnt.confirm-timeout=2s"})
-class CloudPrntWatchIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    PrintApi api;
-    String device;
-
-    @BeforeEach
-    void setUp() {
-        api = new PrintApi(port, context);
-        device = "totem-" + UUID.randomUUID().toString().substring(0, 6);
-    }
+class CloudPrntWatchIT extends PrintIT {
 
     Map<String, Object> poll(String token) {
         return api.http.post().uri("/api/v1/cloudprnt").header(HttpHeaders.AUTHORIZATION, basic(token))

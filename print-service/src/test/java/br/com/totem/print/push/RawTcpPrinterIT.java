@@ -8,10 +8,9 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import br.com.totem.print.escpos.CodePage;
 import br.com.totem.print.escpos.PrinterStatus;
@@ -27,18 +26,10 @@ class RawTcpPrinterIT {
 
     static final String STATUS_URL = "https://totem.example.com/api/v1/public/queue/q3JzT0r9c8oFQy1kq8m2H0oPpWm5sN3dZ7vYh2xL4aE";
 
-    static PrinterSandbox sandbox;
+    @RegisterExtension
+    static final PrinterSandbox sandbox = new PrinterSandbox();
+
     final RawTcpPrinter printer = new RawTcpPrinter(Duration.ofSeconds(2), Duration.ofSeconds(3));
-
-    @BeforeAll
-    static void start() {
-        sandbox = PrinterSandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void reset() {

@@ -40,6 +40,18 @@ public final class PrintApi {
         return TestTokens.get().token(tenant, "gerente", "MANAGER");
     }
 
+    public String kiosk(String device) {
+        return TestTokens.get().token(tenant, device, "KIOSK");
+    }
+
+    /** Registers a TCP printer at 127.0.0.1:{@code port} for the kiosk device. */
+    public void tcpPrinter(String device, int port, int paperWidthMm) {
+        http.post().uri("/api/v1/printers").headers(h -> h.setBearerAuth(manager()))
+                .bodyValue(Map.of("name", "Balcão", "kioskDevice", device, "connection", "TCP", "host", "127.0.0.1",
+                        "port", port, "paperWidthMm", paperWidthMm))
+                .exchange().expectStatus().isCreated();
+    }
+
     /** Registers a CLOUDPRNT printer for the kiosk device; returns its id and its token. */
     public Map<String, Object> cloudPrntPrinter(String device, String media) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "Nuvem " + device, "kioskDevice", device,
@@ -61,7 +73,12 @@ public final class PrintApi {
     }
 
     public TicketPaid paid(String soldBy) {
-        return new TicketPaid(UUID.randomUUID(), UUID.randomUUID(), "Bota de Compressão", number(), LocalDate.of(2026, 12, 4),
+        return paid(number(), soldBy);
+    }
+
+    /** A ticket paid at 17:05 in São Paulo on 4 Dec 2026, sold by the kiosk device {@code soldBy}. */
+    public TicketPaid paid(String number, String soldBy) {
+        return new TicketPaid(UUID.randomUUID(), UUID.randomUUID(), "Bota de Compressão", number, LocalDate.of(2026, 12, 4),
                 15, Priority.NORMAL, "Maria Conceição", "tok" + UUID.randomUUID().toString().replace("-", ""),
                 UUID.randomUUID(), 6000, Instant.parse("2026-12-04T20:05:00Z"), soldBy, "America/Sao_Paulo");
     }
@@ -71,7 +88,12 @@ public final class PrintApi {
     }
 
     public List<Map<String, Object>> jobs(UUID ticketId) {
-        return http.get().uri("/api/v1/print-jobs?ticketId={id}", ticketId).headers(h -> h.setBearerAuth(manager())).exchange()
+        return jobs(ticketId, manager());
+    }
+
+    /** The ticket's print jobs as the holder of {@code token} sees them. */
+    public List<Map<String, Object>> jobs(UUID ticketId, String token) {
+        return http.get().uri("/api/v1/print-jobs?ticketId={id}", ticketId).headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk().expectBodyList(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .returnResult().getResponseBody();
     }

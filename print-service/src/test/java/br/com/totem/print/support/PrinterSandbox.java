@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -14,22 +17,26 @@ import br.com.totem.sandbox.printer.TcpPrinterServer;
 
 /**
  * The escpos-printer sandbox started in this JVM on random ports: a printer reached over real TCP
- * (its ESC/POS port) and real HTTP (its control API).
+ * (its ESC/POS port) and real HTTP (its control API). A test class holds one as
+ * {@code @RegisterExtension static final PrinterSandbox sandbox = new PrinterSandbox();}: it starts
+ * before the class's tests and stops after them.
  */
-public final class PrinterSandbox implements AutoCloseable {
+public final class PrinterSandbox implements BeforeAllCallback, AfterAllCallback {
 
-    private final ConfigurableApplicationContext context;
-    private final WebTestClient control;
+    private ConfigurableApplicationContext context;
+    private WebTestClient control;
 
-    private PrinterSandbox(ConfigurableApplicationContext context) {
-        this.context = context;
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        context = EscposPrinterSandboxApplication.startEmbedded(Map.of());
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.control = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        control = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(10)).build();
     }
 
-    public static PrinterSandbox start() {
-        return new PrinterSandbox(EscposPrinterSandboxApplication.startEmbedded(Map.of()));
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        context.close();
     }
 
     public int tcpPort() {
@@ -60,10 +67,5 @@ public final class PrinterSandbox implements AutoCloseable {
     public List<PrintedTicket> tickets() {
         return control.get().uri("/sandbox/tickets").exchange().expectStatus().isOk()
                 .expectBodyList(PrintedTicket.class).returnResult().getResponseBody();
-    }
-
-    @Override
-    public void close() {
-        context.close();
     }
 }

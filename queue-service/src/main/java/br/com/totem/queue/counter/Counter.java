@@ -144,7 +144,7 @@ public class Counter {
     }
 
     private Mono<Transition> recall(Caller caller, QueueEntry e) {
-        if (e.recallCount() >= props.recallLimit()) {
+        if (e.attendance().recallCount() >= props.recallLimit()) {
             return Mono.error(CounterProblems.recallLimit(e.number(), props.recallLimit()));
         }
         QueueEntry next = e.recalled(clock.instant());
@@ -155,15 +155,15 @@ public class Counter {
         Instant now = clock.instant();
         QueueEntry next = e.started(now);
         return save(next, e.status(), null, EventEnvelope.of(e.tenant(), e.ticketId().toString(),
-                new TicketStarted(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), now)), QueueChanges.Kind.STARTED);
+                new TicketStarted(e.ticketId(), e.number(), e.attendance().stationId(), operatorUuid(caller.subject()), now)), QueueChanges.Kind.STARTED);
     }
 
     private Mono<Transition> finish(Caller caller, QueueEntry e) {
         Instant now = clock.instant();
-        long seconds = Math.max(0, Duration.between(e.startedAt(), now).toSeconds());
+        long seconds = Math.max(0, Duration.between(e.attendance().startedAt(), now).toSeconds());
         QueueEntry next = e.completed(now);
         return save(next, e.status(), (int) seconds, EventEnvelope.of(e.tenant(), e.ticketId().toString(),
-                new TicketCompleted(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), seconds, now)),
+                new TicketCompleted(e.ticketId(), e.number(), e.attendance().stationId(), operatorUuid(caller.subject()), seconds, now)),
                 QueueChanges.Kind.COMPLETED);
     }
 
@@ -171,7 +171,7 @@ public class Counter {
         Instant now = clock.instant();
         QueueEntry next = e.noShow(now);
         return save(next, e.status(), null, EventEnvelope.of(e.tenant(), e.ticketId().toString(),
-                new TicketNoShow(e.ticketId(), e.number(), e.stationId(), operatorUuid(caller.subject()), now)), QueueChanges.Kind.NO_SHOW);
+                new TicketNoShow(e.ticketId(), e.number(), e.attendance().stationId(), operatorUuid(caller.subject()), now)), QueueChanges.Kind.NO_SHOW);
     }
 
     /**
@@ -208,8 +208,8 @@ public class Counter {
 
     private static EventEnvelope<TicketCalled> calledEvent(Caller caller, QueueEntry e) {
         return EventEnvelope.of(e.tenant(), e.ticketId().toString(), new TicketCalled(e.ticketId(), e.number(),
-                e.serviceId(), e.stationId(), e.stationName(), operatorUuid(caller.subject()), e.sessionId(), e.recallCount(),
-                e.calledAt()));
+                e.serviceId(), e.attendance().stationId(), e.attendance().stationName(), operatorUuid(caller.subject()), e.attendance().sessionId(), e.attendance().recallCount(),
+                e.attendance().calledAt()));
     }
 
     /** Our staff ids are UUIDs; a subject from an external issuer is mapped to a stable UUID. */
@@ -232,7 +232,7 @@ public class Counter {
     }
 
     private static void checkOperatorOf(Caller caller, QueueEntry entry) {
-        if (!supervises(caller) && entry.operatorId() != null && !entry.operatorId().equals(caller.subject())) {
+        if (!supervises(caller) && entry.attendance().operatorId() != null && !entry.attendance().operatorId().equals(caller.subject())) {
             throw CounterProblems.forbidden("A senha " + entry.number() + " está com outro operador");
         }
     }

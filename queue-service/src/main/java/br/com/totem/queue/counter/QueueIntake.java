@@ -37,9 +37,9 @@ public class QueueIntake {
     public Mono<Void> paid(EventEnvelope<TicketPaid> event) {
         TicketPaid p = event.data();
         String tenant = event.tenantid();
-        QueueEntry entry = QueueEntry.waiting(p.ticketId(), tenant, p.number(), p.serviceId(), p.serviceName(),
-                p.priority() == Priority.PREFERENTIAL, p.displayName(), p.statusToken(), p.businessDate(),
-                p.durationMinutes(), p.paidAt());
+        QueueEntry entry = QueueEntry.waiting(new QueueEntry.Paid(p.ticketId(), tenant, p.number(),
+                        p.priority() == Priority.PREFERENTIAL, p.displayName(), p.statusToken(), p.businessDate(), p.paidAt()),
+                new QueueEntry.Line(p.serviceId(), p.serviceName(), p.durationMinutes()));
         return queue.upsertLane(tenant, p.serviceId(), p.serviceName(), p.durationMinutes())
                 .then(queue.insert(entry))
                 .flatMap(inserted -> {

@@ -33,9 +33,11 @@ public class QueueView {
                          UUID stationId, String stationName, int recallCount, Instant calledAt, Instant startedAt) {
 
         public static Ticket of(QueueEntry e, Integer position, Long waitMinutes) {
-            return new Ticket(e.ticketId(), e.number(), e.serviceId(), e.serviceName(),
-                    e.preferential() ? "PREFERENTIAL" : "NORMAL", e.displayName(), e.status().name(), e.paidAt(), position,
-                    waitMinutes, e.stationId(), e.stationName(), e.recallCount(), e.calledAt(), e.startedAt());
+            QueueEntry.Attendance a = e.attendance();
+            return new Ticket(e.ticketId(), e.number(), e.serviceId(), e.line().serviceName(),
+                    e.paid().preferential() ? "PREFERENTIAL" : "NORMAL", e.paid().displayName(), e.status().name(),
+                    e.paid().paidAt(), position, waitMinutes, a.stationId(), a.stationName(), a.recallCount(), a.calledAt(),
+                    a.startedAt());
         }
     }
 
@@ -136,16 +138,16 @@ public class QueueView {
     public Mono<PublicStatus> publicStatus(String statusToken) {
         return queue.byStatusToken(statusToken).flatMap(e -> {
             if (e.status() != EntryStatus.WAITING) {
-                return Mono.just(new PublicStatus(e.number(), e.serviceName(), e.status().name(), null, null,
-                        e.status().isActive() ? e.stationName() : null));
+                return Mono.just(new PublicStatus(e.number(), e.line().serviceName(), e.status().name(), null, null,
+                        e.status().isActive() ? e.attendance().stationName() : null));
             }
             return lines(e.tenant(), List.of(e.serviceId())).map(lines -> lines.stream()
                     .flatMap(l -> l.waiting().stream())
                     .filter(tk -> tk.ticketId().equals(e.ticketId()))
                     .findFirst()
-                    .map(tk -> new PublicStatus(e.number(), e.serviceName(), e.status().name(), tk.position(),
+                    .map(tk -> new PublicStatus(e.number(), e.line().serviceName(), e.status().name(), tk.position(),
                             tk.estimatedWaitMinutes(), null))
-                    .orElse(new PublicStatus(e.number(), e.serviceName(), e.status().name(), null, null, null)));
+                    .orElse(new PublicStatus(e.number(), e.line().serviceName(), e.status().name(), null, null, null)));
         });
     }
 

@@ -11,12 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -25,31 +22,19 @@ import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.contracts.TicketStatus;
 import br.com.totem.queue.support.QueueFixtures;
+import br.com.totem.queue.support.QueueIT;
 import br.com.totem.queue.support.QueueFixtures.Team;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /** The queue fed by real ticket.paid events through RabbitMQ, and every counter action, on real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CounterIT {
+class CounterIT extends QueueIT {
 
     static final Duration BOUND = QueueFixtures.BOUND;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
     @Autowired
     DatabaseClient db;
-
-    WebTestClient http;
-    QueueFixtures fixtures;
-
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-        fixtures = new QueueFixtures(context, http);
-    }
 
     private List<TicketPaid> enqueue(Team team, UUID service, Priority... priorities) {
         Instant t = Instant.parse("2026-11-23T12:00:00Z");

@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -23,27 +20,15 @@ import br.com.totem.platform.audit.AuditLog;
 import br.com.totem.queue.identity.domain.DeviceKind;
 import br.com.totem.queue.identity.domain.StaffUser;
 import br.com.totem.queue.support.QueueFixtures;
+import br.com.totem.queue.support.QueueIT;
 import tools.jackson.databind.JsonNode;
 
 /** Logins, lockout, refresh rotation, device tokens, key rotation and the setup endpoints, on real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IdentityIT {
+class IdentityIT extends QueueIT {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
     @Autowired
     AuditLog audit;
-
-    WebTestClient http;
-    QueueFixtures fixtures;
-
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
-        fixtures = new QueueFixtures(context, http);
-    }
 
     private WebTestClient.ResponseSpec login(String tenant, String username, String field, String secret) {
         return http.post().uri("/api/v1/auth/login").bodyValue(Map.of("tenant", tenant, "username", username, field, secret)).exchange();

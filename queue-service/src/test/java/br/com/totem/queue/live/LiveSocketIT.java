@@ -14,13 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.TicketPaid;
@@ -28,6 +24,7 @@ import br.com.totem.queue.counter.QueueChanges;
 import br.com.totem.queue.counter.QueueView;
 import br.com.totem.queue.identity.domain.DeviceKind;
 import br.com.totem.queue.support.QueueFixtures;
+import br.com.totem.queue.support.QueueIT;
 import br.com.totem.queue.support.QueueFixtures.Team;
 import br.com.totem.queue.support.SocketProbe;
 import br.com.totem.testkit.TestTokens;
@@ -44,23 +41,10 @@ import tools.jackson.databind.JsonNode;
         // testkit's tokens (short-lived ones here) come in as an external issuer's
         "totem.queue.identity.external-jwks-uri=${TOTEM_JWKS_URI}",
         "totem.queue.identity.external-issuer=" + TestTokens.ISSUER})
-class LiveSocketIT {
+class LiveSocketIT extends QueueIT {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
     @Autowired
     LiveQueue live;
-
-    WebTestClient http;
-    QueueFixtures fixtures;
-
-    @BeforeEach
-    void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-        fixtures = new QueueFixtures(context, http);
-    }
 
     private TicketPaid pay(Team team, UUID service) {
         TicketPaid paid = QueueFixtures.paid(service, "Banheira de Gelo", Priority.NORMAL, Instant.now());

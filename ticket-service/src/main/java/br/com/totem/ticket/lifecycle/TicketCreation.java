@@ -28,6 +28,7 @@ import br.com.totem.ticket.lifecycle.store.IdempotencyStore;
 import br.com.totem.ticket.lifecycle.store.TicketCreationStore;
 import br.com.totem.ticket.lifecycle.store.TicketRecord;
 import br.com.totem.ticket.lifecycle.store.TicketStore;
+import br.com.totem.ticket.tenant.TenantTimeZones;
 import br.com.totem.ticket.web.ApiProblems;
 import reactor.core.publisher.Mono;
 
@@ -55,10 +56,13 @@ public class TicketCreation {
     private final Outbox outbox;
     private final Duration keyTtl;
     private final Clock clock;
+    private final TenantTimeZones zones;
 
     TicketCreation(SaleTerms terms, CustomerRegistry customers, TicketStore tickets, TicketCreationStore creations,
-                   IdempotencyStore idempotency, BlindIndex blindIndex, Outbox outbox, TicketProperties properties, Clock clock) {
+                   IdempotencyStore idempotency, BlindIndex blindIndex, Outbox outbox, TicketProperties properties, Clock clock,
+                   TenantTimeZones zones) {
         this.clock = clock;
+        this.zones = zones;
         this.terms = terms;
         this.customers = customers;
         this.tickets = tickets;
@@ -133,28 +137,34 @@ public class TicketCreation {
     private Mono<Written> write(Caller kiosk, String key, String requestHmac, NewTicket request, ServiceOffering service,
                                 ConsentText consent) {
         String tenant = kiosk.tenant();
+        return zones.zoneOf(tenant).flatMap(zone -> write(kiosk, key, requestHmac, request, service, consent, zone));
+    }
+
+    private Mono<Written> write(Caller kiosk, String key, String requestHmac, NewTicket request, ServiceOffering service,
+                                ConsentText consent, java.time.ZoneId zone) {
+        String tenant = kiosk.tenant();
         UUID ticketId = UUID.randomUUID();
         Instant now = clock.instant();
         TicketCreated created = new TicketCreated(ticketId, service.id(), service.name(), service.priceCents(),
-                request.priority(), request.name().displayName(), kiosk.subject(), now);
+                request.priority(), request.name().displayName(), kiosk.subject(), now, zone.getId());
         Outbox.Row event = outbox.row(EventEnvelope.of(tenant, ticketId.toString(), created));
         String statusToken = StatusToken.generate();
-        TicketRecord draft = ticket(kiosk, ticketId, now, service, request, statusToken, null);
+        TicketRecord.Sale sale = sale(kiosk, ticketId, now, service, request, statusToken, null);
         var customer = customers.values(tenant, request.cpf(), request.phone(), request.name());
-        return creations.create(draft, service, consent, key, requestHmac, keyTtl, customer, event)
+        return creations.create(sale, service, consent, key, requestHmac, keyTtl, customer, event)
                 .map(stored -> {
                     if (!stored.created()) {
                         return new Written(stored, null);
                     }
                     log.info("ticket {} created by {} for service {}", ticketId, kiosk.subject(), service.prefix());
-                    return new Written(stored, new Outcome(ticket(kiosk, ticketId, now, service, request, statusToken,
-                            stored.customerId()), false));
+                    return new Written(stored, new Outcome(TicketRecord.pending(sale(kiosk, ticketId, now, service, request,
+                            statusToken, stored.customerId())), false));
                 });
     }
 
-    private static TicketRecord ticket(Caller kiosk, UUID ticketId, Instant now, ServiceOffering service, NewTicket request,
-                                       String statusToken, UUID customerId) {
-        return TicketRecord.pending(ticketId, kiosk.tenant(), service.id(), customerId, request.priority(),
+    private static TicketRecord.Sale sale(Caller kiosk, UUID ticketId, Instant now, ServiceOffering service, NewTicket request,
+                                          String statusToken, UUID customerId) {
+        return new TicketRecord.Sale(ticketId, kiosk.tenant(), service.id(), customerId, request.priority(),
                 request.name().displayName(), service.name(), service.prefix(), service.priceCents(),
                 service.durationMinutes(), statusToken, kiosk.subject(), now);
     }

@@ -56,7 +56,7 @@ public class TicketExpiry {
     public Mono<Long> sweep() {
         Instant cutoff = clock.instant().minus(pendingTimeout);
         return tickets.pendingCreatedBefore(cutoff, SWEEP_BATCH)
-                .concatMap(t -> tx.transactional(expire(t.tenant(), t.id(), clock.instant(), "pending since " + t.createdAt())))
+                .concatMap(t -> tx.transactional(expire(t.tenant(), t.id(), clock.instant(), "pending since " + t.sale().createdAt())))
                 .filter(Boolean::booleanValue)
                 .count();
     }

@@ -57,7 +57,7 @@ public class TicketPayment {
                         return pay(ticket, event);
                     }
                     // a second confirmation of the same payment is expected (webhook and reconciliation)
-                    if (payment.paymentId().equals(ticket.paymentId())) {
+                    if (payment.paymentId().equals(ticket.paid().paymentId())) {
                         log.info("payment {} already applied to ticket {}; acknowledged", payment.paymentId(), ticket.id());
                     } else {
                         // EXPIRED or CANCELLED: payment-service refunds it on ticket.expired / ticket.cancelled
@@ -73,11 +73,12 @@ public class TicketPayment {
         return zones.zoneOf(ticket.tenant()).flatMap(zone -> {
             // the business day of the payment itself, so a delayed event never lands on the next day
             java.time.LocalDate day = payment.confirmedAt().atZone(zone).toLocalDate();
-            return numbers.next(ticket.tenant(), ticket.serviceId(), day).flatMap(sequence -> {
-                    String number = QueueNumber.format(ticket.prefix(), sequence);
-                    TicketPaid paid = new TicketPaid(ticket.id(), ticket.serviceId(), ticket.serviceName(), number, day,
-                            ticket.durationMinutes(), ticket.priority(), ticket.displayName(), ticket.statusToken(),
-                            payment.paymentId(), payment.amountCents(), payment.confirmedAt(), ticket.createdBy(),
+            TicketRecord.Sale sale = ticket.sale();
+            return numbers.next(ticket.tenant(), sale.serviceId(), day).flatMap(sequence -> {
+                    String number = QueueNumber.format(sale.prefix(), sequence);
+                    TicketPaid paid = new TicketPaid(sale.id(), sale.serviceId(), sale.serviceName(), number, day,
+                            sale.durationMinutes(), sale.priority(), sale.displayName(), sale.statusToken(),
+                            payment.paymentId(), payment.amountCents(), payment.confirmedAt(), sale.createdBy(),
                             zone.getId());
                     return tickets.markPaid(ticket, number, day, sequence, payment.paymentId(), payment.amountCents(),
                                     payment.confirmedAt())

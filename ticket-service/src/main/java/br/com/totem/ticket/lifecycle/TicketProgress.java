@@ -40,7 +40,7 @@ public class TicketProgress {
         TicketCalled c = e.data();
         return apply(e, c.ticketId(), TicketAction.CALL,
                 // a call from before the ticket's last transfer (replayed late) is about the old line
-                t -> t.transferredAt() != null && c.calledAt().isBefore(t.transferredAt()) ? stale(e, t)
+                t -> t.transfer().at() != null && c.calledAt().isBefore(t.transfer().at()) ? stale(e, t)
                         : tickets.markCalled(t, c.stationId(), c.stationName(), c.recallCount(), c.calledAt()));
     }
 
@@ -64,8 +64,8 @@ public class TicketProgress {
         return apply(e, t.ticketId(), TicketAction.TRANSFER,
                 // older than what the ticket already went through (replayed late): applying it
                 // would send a ticket called in its new line back to waiting for good
-                ticket -> ticket.transferredAt() != null && !t.transferredAt().isAfter(ticket.transferredAt())
-                        || ticket.calledAt() != null && ticket.calledAt().isAfter(t.transferredAt()) ? stale(e, ticket)
+                ticket -> ticket.transfer().at() != null && !t.transferredAt().isAfter(ticket.transfer().at())
+                        || ticket.call().calledAt() != null && ticket.call().calledAt().isAfter(t.transferredAt()) ? stale(e, ticket)
                         : tickets.markTransferred(ticket, t.toServiceId(), t.toServiceName(), t.toDurationMinutes(),
                         t.transferredAt()));
     }

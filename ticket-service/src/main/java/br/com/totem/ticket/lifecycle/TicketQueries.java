@@ -33,7 +33,7 @@ public class TicketQueries {
     public Mono<Detail> get(Caller caller, UUID id) {
         return tickets.find(caller.tenant(), id)
                 // another kiosk's ticket looks exactly like a missing one
-                .filter(t -> caller.isStaff() || t.createdBy().equals(caller.subject()))
+                .filter(t -> caller.isStaff() || t.sale().createdBy().equals(caller.subject()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Ticket")))
                 .flatMap(t -> t.status() == TicketStatus.PAID
                         ? tickets.positionInQueue(t).map(p -> new Detail(t, p))

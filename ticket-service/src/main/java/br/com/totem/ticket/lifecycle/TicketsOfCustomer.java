@@ -21,8 +21,9 @@ class TicketsOfCustomer implements CustomerTickets {
 
     @Override
     public Flux<TicketFacts> ofCustomer(String tenant, UUID customerId) {
-        return tickets.ofCustomer(tenant, customerId).map(t -> new TicketFacts(t.id(), t.number(), t.businessDate(),
-                t.serviceName(), t.priceCents(), t.status(), t.createdBy(), t.createdAt(), t.paidAt(), t.completedAt(),
-                t.cancelledAt(), t.expiredAt()));
+        return tickets.ofCustomer(tenant, customerId).map(t -> new TicketFacts(t.id(), t.paid().number(),
+                t.paid().businessDate(), t.sale().serviceName(), t.sale().priceCents(), t.status(), t.sale().createdBy(),
+                t.sale().createdAt(), t.paid().at(), t.ending().completedAt(), t.ending().cancelledAt(),
+                t.ending().expiredAt()));
     }
 }

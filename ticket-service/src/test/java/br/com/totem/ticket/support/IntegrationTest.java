@@ -12,11 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,18 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * never depend on each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(IntegrationTest.MovingTime.class)
+@Import(MovableClock.AsApplicationClock.class)
 public abstract class IntegrationTest {
-
-    /** The service's Clock, moved by tests instead of waiting or rewriting timestamps (reset after each test). */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovingTime {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
 
     public static final String DEMO = "demo";
     public static final String OUTRO = "outro";

@@ -98,6 +98,20 @@ public class EventsAutoConfiguration {
         return message -> dispatcher.dispatch(message).block(timeout);
     }
 
+    @Bean
+    @ConditionalOnProperty("totem.events.consumes")
+    QueueDepths queueDepths(RabbitTemplate rabbit, EventsProperties properties,
+                            org.springframework.core.env.Environment environment, MeterRegistry meters) {
+        return new QueueDepths(rabbit, properties, environment.getRequiredProperty("spring.application.name"), meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty("totem.events.consumes")
+    PeriodicJob queueDepthGauges(QueueDepths depths) {
+        return PeriodicJob.named("queue-depth-gauges").firstAfter(Duration.ofSeconds(5)).every(Duration.ofSeconds(15))
+                .run(depths::refresh);
+    }
+
     /** Deletes inbox records older than the retention (far beyond any redelivery window), hourly. */
     @Bean
     PeriodicJob inboxPruning(Inbox inbox, EventsProperties properties) {

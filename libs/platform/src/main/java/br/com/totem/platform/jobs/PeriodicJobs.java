@@ -3,12 +3,16 @@ package br.com.totem.platform.jobs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -19,6 +23,11 @@ import reactor.core.publisher.Mono;
  * not run on two instances at once hold a session-level PostgreSQL advisory lock on a connection
  * of their own for the run ({@code pg_try_advisory_lock}, released by {@code pg_advisory_unlock}
  * after it, or by the server if the instance dies): ADR 0009.
+ *
+ * <p>Metrics: {@code totem.jobs.runs} (tags {@code job}, {@code outcome} = done, skipped, failed) and
+ * {@code totem.jobs.last.done} (tag {@code job}: epoch seconds of this instance's last completed run; registered
+ * at the first one, so a job that never completed here has no value rather than a false "1970"). Alert rules use
+ * the latter to find a daily job that did not run (infra/prometheus/rules).
  */
 public class PeriodicJobs implements SmartLifecycle {
 
@@ -29,6 +38,7 @@ public class PeriodicJobs implements SmartLifecycle {
     private final String serviceId;
     private final MeterRegistry meters;
     private final List<Disposable> running = new ArrayList<>();
+    private final Map<String, AtomicLong> lastDone = new ConcurrentHashMap<>();
     private volatile boolean started;
 
     public PeriodicJobs(List<PeriodicJob> jobs, DatabaseClient db, String serviceId, MeterRegistry meters) {
@@ -73,6 +83,14 @@ public class PeriodicJobs implements SmartLifecycle {
 
     private void count(PeriodicJob job, String outcome) {
         meters.counter("totem.jobs.runs", "job", job.name(), "outcome", outcome).increment();
+        if ("done".equals(outcome)) {
+            lastDone.computeIfAbsent(job.name(), name -> {
+                AtomicLong at = new AtomicLong();
+                Gauge.builder("totem.jobs.last.done", at, AtomicLong::get).tag("job", name).baseUnit("seconds")
+                        .description("epoch seconds of the job's last completed run on this instance").register(meters);
+                return at;
+            }).set(java.time.Instant.now().getEpochSecond());
+        }
     }
 
     @Override

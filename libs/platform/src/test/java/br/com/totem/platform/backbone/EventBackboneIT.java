@@ -153,6 +153,13 @@ class EventBackboneIT {
         int before = BackboneTestApp.poisonAttempts.get();
         writer().commit(tenant, BackboneTestApp.POISON, false).block(BOUND);
 
+        // ops staff see it in the dead-letter queue's depth (the "DLQ growing" alert) before anyone takes it out
+        var depths = consumer.getBean(br.com.totem.platform.events.QueueDepths.class);
+        var dlqDepth = consumer.getBean(MeterRegistry.class).get("totem.events.dlq.depth").tag("queue", dlq).gauge();
+        await().atMost(BOUND).until(() -> {
+            depths.refresh().block(BOUND);
+            return dlqDepth.value() >= 1;
+        });
         Message dead = await().atMost(BOUND).until(
                 () -> consumer.getBean(RabbitTemplate.class).receive(dlq), m -> m != null);
 
@@ -219,8 +226,11 @@ class EventBackboneIT {
         }
         // the lock was given back: the next run runs
         assertThat(jobs.runOnce(job).block(BOUND)).isTrue();
-        assertThat(producer.getBean(MeterRegistry.class).counter("totem.jobs.runs", "job", "gated", "outcome", "skipped")
-                .count()).isGreaterThanOrEqualTo(1);
+        MeterRegistry meters = producer.getBean(MeterRegistry.class);
+        assertThat(meters.counter("totem.jobs.runs", "job", "gated", "outcome", "skipped").count()).isGreaterThanOrEqualTo(1);
+        // the last completed run's time, which the "daily job did not run" alert reads
+        assertThat(meters.get("totem.jobs.last.done").tag("job", "gated").gauge().value())
+                .isCloseTo(java.time.Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60.0));
     }
 
     private static void commitMany(BackboneTestApp.NoteWriter writer, String tenant, int n) {

@@ -128,6 +128,33 @@ public class ChargeStore {
                 .bind("before", utc(olderThan)).bind("limit", limit).map(ChargeStore::read).all();
     }
 
+    /**
+     * Per tenant with an open or flagged charge, or any charge in the last day: how many are open (CREATING,
+     * ACTIVE), the oldest open one's age, how many are still open {@code grace} after their expiry (the
+     * reconciliation should have closed them) and how many are FLAGGED. Read by the payment gauges.
+     */
+    public Flux<OpenSummary> openSummary(Duration grace) {
+        OffsetDateTime now = utc(clock.instant());
+        return db.sql("""
+                        select tenant_id,
+                               count(*) filter (where status in ('CREATING', 'ACTIVE')) as open,
+                               coalesce(extract(epoch from (:now - min(created_at) filter (where status in ('CREATING', 'ACTIVE')))), 0)::float8 as oldest,
+                               count(*) filter (where status in ('CREATING', 'ACTIVE') and expires_at < :overdue) as overdue,
+                               count(*) filter (where status = 'FLAGGED') as flagged
+                        from charges
+                        where status in ('CREATING', 'ACTIVE', 'FLAGGED') or created_at > :since
+                        group by tenant_id""")
+                .bind("now", now).bind("overdue", now.minus(grace)).bind("since", now.minusDays(1))
+                .map(row -> new OpenSummary(row.get("tenant_id", String.class), row.get("open", Long.class),
+                        row.get("oldest", Double.class), row.get("overdue", Long.class),
+                        row.get("flagged", Long.class)))
+                .all();
+    }
+
+    /** One tenant's line of {@link #openSummary}. */
+    public record OpenSummary(String tenant, long open, double oldestOpenSeconds, long overdue, long flagged) {
+    }
+
     public Flux<Charge> cancelledNotRemoved(int limit) {
         return db.sql("select " + COLUMNS + " from charges where status = 'CANCELLED' and not psp_removed and txid is not null "
                         + "and provider = 'BACEN_PIX' order by updated_at limit :limit")

@@ -2,6 +2,7 @@ package br.com.totem.print.pull.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import br.com.totem.platform.problem.ProblemTypes;
+import br.com.totem.print.printer.domain.Printer;
 import br.com.totem.print.pull.CloudPrnt;
 import br.com.totem.print.pull.PrinterCredentials;
 import br.com.totem.print.pull.StatusCode;
@@ -64,12 +66,10 @@ public class CloudPrntController {
     public Mono<ResponseEntity<Object>> poll(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                              @RequestBody(required = false) PollRequest body) {
         PollRequest request = body == null ? new PollRequest(null, null, null, null, null) : body;
-        return credentials.printer(authorization)
-                .flatMap(printer -> cloudPrnt.poll(printer, StatusCode.parse(request.statusCode()),
-                        Boolean.TRUE.equals(request.printingInProgress())))
+        return asPrinter(authorization, printer -> cloudPrnt.poll(printer, StatusCode.parse(request.statusCode()),
+                        Boolean.TRUE.equals(request.printingInProgress()))
                 .map(p -> ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .<Object>body(new PollResponse(p.jobReady(), p.mediaTypes(), p.jobToken())))
-                .switchIfEmpty(Mono.fromSupplier(CloudPrntController::unauthorized));
+                        .body(new PollResponse(p.jobReady(), p.mediaTypes(), p.jobToken()))));
     }
 
     @Operation(summary = "Job: the printer's current job in the media type it chose (404 no job, 415 type not offered)")
@@ -77,9 +77,7 @@ public class CloudPrntController {
     public Mono<ResponseEntity<Object>> job(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                             @Parameter(description = "the media type chosen from the poll's mediaTypes") @RequestParam(required = false) String type,
                                             @Parameter(description = "the poll's jobToken") @RequestParam(required = false) String token) {
-        return credentials.printer(authorization)
-                .flatMap(printer -> cloudPrnt.document(printer, token, type))
-                .map(result -> {
+        return asPrinter(authorization, printer -> cloudPrnt.document(printer, token, type).map(result -> {
                     if (result.refusal() == CloudPrnt.Refusal.UNSUPPORTED_TYPE) {
                         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
                                 "Media type not offered", "Ask for one of the media types the poll offered");
@@ -93,8 +91,7 @@ public class CloudPrntController {
                         ok = ok.header("X-Star-Cut", "partial; feed=true"); // ESC/POS carries its own cut
                     }
                     return ok.<Object>body(result.value().bytes());
-                })
-                .switchIfEmpty(Mono.fromSupplier(CloudPrntController::unauthorized));
+                }));
     }
 
     @Operation(summary = "Confirmation: the printer's result code for the job (2xx printed; anything else failed)")
@@ -102,10 +99,15 @@ public class CloudPrntController {
     public Mono<ResponseEntity<Object>> confirm(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                                 @Parameter(description = "result, e.g. 200%20OK or 510") @RequestParam(required = false) String code,
                                                 @Parameter(description = "the poll's jobToken") @RequestParam(required = false) String token) {
-        return credentials.printer(authorization)
-                .flatMap(printer -> cloudPrnt.confirm(printer, token, StatusCode.parse(code)))
+        return asPrinter(authorization, printer -> cloudPrnt.confirm(printer, token, StatusCode.parse(code))
                 // a confirmation for a job that already ended (a repeat, or one the watch gave up on) is acknowledged too
-                .map(known -> ResponseEntity.ok().<Object>body(Map.of("confirmed", known)))
+                .map(known -> ResponseEntity.ok().body(Map.of("confirmed", known))));
+    }
+
+    /** {@code work} for the printer whose token the Authorization header carries; 401 when none does. */
+    private Mono<ResponseEntity<Object>> asPrinter(String authorization,
+                                                   Function<Printer, Mono<ResponseEntity<Object>>> work) {
+        return credentials.printer(authorization).flatMap(work)
                 .switchIfEmpty(Mono.fromSupplier(CloudPrntController::unauthorized));
     }
 

@@ -76,10 +76,10 @@ public class QueueStore {
                             status_token, business_date, duration_minutes, paid_at, status)
                         values (:id, :t, :num, :s, :sn, :p, :dn, :st, :bd, :d, :pa, 'WAITING')
                         on conflict (ticket_id) do nothing""")
-                .bind("id", e.ticketId()).bind("t", e.tenant()).bind("num", e.number()).bind("s", e.serviceId())
-                .bind("sn", e.serviceName()).bind("p", e.preferential() ? "PREFERENTIAL" : "NORMAL")
-                .bind("dn", e.displayName()).bind("st", e.statusToken()).bind("bd", e.businessDate())
-                .bind("d", e.durationMinutes()).bind("pa", at(e.paidAt()))
+                .bind("id", e.ticketId()).bind("t", e.tenant()).bind("num", e.paid().number()).bind("s", e.serviceId())
+                .bind("sn", e.line().serviceName()).bind("p", e.paid().preferential() ? "PREFERENTIAL" : "NORMAL")
+                .bind("dn", e.paid().displayName()).bind("st", e.paid().statusToken()).bind("bd", e.paid().businessDate())
+                .bind("d", e.line().durationMinutes()).bind("pa", at(e.paid().paidAt()))
                 .fetch().rowsUpdated().map(n -> n == 1);
     }
 
@@ -132,15 +132,16 @@ public class QueueStore {
                             called_at = :ca, started_at = :sa, finished_at = :fa, service_seconds = :secs, updated_at = now()
                         where ticket_id = :id and status = :expected""")
                 .bind("id", e.ticketId()).bind("status", e.status().name()).bind("expected", expected.name())
-                .bind("s", e.serviceId()).bind("sn", e.serviceName()).bind("d", e.durationMinutes())
-                .bind("rc", e.recallCount());
-        spec = Binds.nullable(spec, "sid", e.stationId(), UUID.class);
-        spec = Binds.nullable(spec, "sname", e.stationName(), String.class);
-        spec = Binds.nullable(spec, "sess", e.sessionId(), UUID.class);
-        spec = Binds.nullable(spec, "op", e.operatorId(), String.class);
-        spec = Binds.instant(spec, "ca", e.calledAt());
-        spec = Binds.instant(spec, "sa", e.startedAt());
-        spec = Binds.instant(spec, "fa", e.finishedAt());
+                .bind("s", e.serviceId()).bind("sn", e.line().serviceName()).bind("d", e.line().durationMinutes())
+                .bind("rc", e.attendance().recallCount());
+        QueueEntry.Attendance a = e.attendance();
+        spec = Binds.nullable(spec, "sid", a.stationId(), UUID.class);
+        spec = Binds.nullable(spec, "sname", a.stationName(), String.class);
+        spec = Binds.nullable(spec, "sess", a.sessionId(), UUID.class);
+        spec = Binds.nullable(spec, "op", a.operatorId(), String.class);
+        spec = Binds.instant(spec, "ca", a.calledAt());
+        spec = Binds.instant(spec, "sa", a.startedAt());
+        spec = Binds.instant(spec, "fa", a.finishedAt());
         spec = Binds.nullable(spec, "secs", serviceSeconds, Integer.class);
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
@@ -179,15 +180,16 @@ public class QueueStore {
     }
 
     static QueueEntry entry(Readable r) {
-        return new QueueEntry(r.get("ticket_id", UUID.class), r.get("tenant_id", String.class), r.get("number", String.class),
-                r.get("service_id", UUID.class), r.get("service_name", String.class),
-                "PREFERENTIAL".equals(r.get("priority", String.class)), r.get("display_name", String.class),
-                r.get("status_token", String.class), r.get("business_date", LocalDate.class),
-                r.get("duration_minutes", Integer.class), instant(r, "paid_at"),
-                EntryStatus.valueOf(r.get("status", String.class)), r.get("station_id", UUID.class),
-                r.get("station_name", String.class), r.get("session_id", UUID.class), r.get("operator_id", String.class),
-                r.get("recall_count", Integer.class), instant(r, "called_at"), instant(r, "started_at"),
-                instant(r, "finished_at"));
+        var paid = new QueueEntry.Paid(r.get("ticket_id", UUID.class), r.get("tenant_id", String.class),
+                r.get("number", String.class), "PREFERENTIAL".equals(r.get("priority", String.class)),
+                r.get("display_name", String.class), r.get("status_token", String.class),
+                r.get("business_date", LocalDate.class), instant(r, "paid_at"));
+        var line = new QueueEntry.Line(r.get("service_id", UUID.class), r.get("service_name", String.class),
+                r.get("duration_minutes", Integer.class));
+        var attendance = new QueueEntry.Attendance(r.get("station_id", UUID.class), r.get("station_name", String.class),
+                r.get("session_id", UUID.class), r.get("operator_id", String.class), r.get("recall_count", Integer.class),
+                instant(r, "called_at"), instant(r, "started_at"), instant(r, "finished_at"));
+        return new QueueEntry(paid, line, EntryStatus.valueOf(r.get("status", String.class)), attendance);
     }
 
     static Instant instant(Readable r, String column) {

@@ -12,15 +12,15 @@ class QueueEntryTest {
 
     private static final Instant PAID = Instant.parse("2026-12-04T12:00:00Z");
     private final UUID service = UUID.randomUUID();
-    private final QueueEntry waiting = QueueEntry.waiting(UUID.randomUUID(), "demo", "B001", service, "Banheira", true,
-            "Maria S.", "st-1", LocalDate.of(2026, 12, 4), 15, PAID);
+    private final QueueEntry waiting = QueueEntry.waiting(new QueueEntry.Paid(UUID.randomUUID(), "demo", "B001", true,
+            "Maria S.", "st-1", LocalDate.of(2026, 12, 4), PAID), new QueueEntry.Line(service, "Banheira", 15));
 
     @Test
     void aPaidTicketWaitsWithNoStationAndNoCalls() {
         assertThat(waiting.status()).isEqualTo(EntryStatus.WAITING);
-        assertThat(waiting.stationId()).isNull();
-        assertThat(waiting.recallCount()).isZero();
-        assertThat(waiting.calledAt()).isNull();
+        assertThat(waiting.attendance().stationId()).isNull();
+        assertThat(waiting.attendance().recallCount()).isZero();
+        assertThat(waiting.attendance().calledAt()).isNull();
     }
 
     @Test
@@ -30,29 +30,28 @@ class QueueEntryTest {
         Instant t1 = PAID.plusSeconds(60);
         QueueEntry called = waiting.calledBy(station, "Banheira 1", session, "op-1", t1);
         assertThat(called.status()).isEqualTo(EntryStatus.CALLED);
-        assertThat(called.stationId()).isEqualTo(station);
-        assertThat(called.sessionId()).isEqualTo(session);
-        assertThat(called.calledAt()).isEqualTo(t1);
+        assertThat(called.attendance().stationId()).isEqualTo(station);
+        assertThat(called.attendance().sessionId()).isEqualTo(session);
+        assertThat(called.attendance().calledAt()).isEqualTo(t1);
 
         QueueEntry recalled = called.recalled(t1.plusSeconds(30));
-        assertThat(recalled.recallCount()).isEqualTo(1);
-        assertThat(recalled.calledAt()).isEqualTo(t1.plusSeconds(30));
-        assertThat(recalled.stationId()).isEqualTo(station);
+        assertThat(recalled.attendance().recallCount()).isEqualTo(1);
+        assertThat(recalled.attendance().calledAt()).isEqualTo(t1.plusSeconds(30));
+        assertThat(recalled.attendance().stationId()).isEqualTo(station);
 
         QueueEntry started = recalled.started(t1.plusSeconds(90));
         assertThat(started.status()).isEqualTo(EntryStatus.IN_SERVICE);
-        assertThat(started.startedAt()).isEqualTo(t1.plusSeconds(90));
-        assertThat(started.calledAt()).isEqualTo(recalled.calledAt());
-        assertThat(started.recallCount()).isEqualTo(1);
+        assertThat(started.attendance().startedAt()).isEqualTo(t1.plusSeconds(90));
+        assertThat(started.attendance().calledAt()).isEqualTo(recalled.attendance().calledAt());
+        assertThat(started.attendance().recallCount()).isEqualTo(1);
 
         QueueEntry completed = started.completed(t1.plusSeconds(900));
         assertThat(completed.status()).isEqualTo(EntryStatus.COMPLETED);
-        assertThat(completed.finishedAt()).isEqualTo(t1.plusSeconds(900));
-        assertThat(completed.startedAt()).isEqualTo(started.startedAt());
-        // what was sold never changes
-        assertThat(completed.number()).isEqualTo("B001");
-        assertThat(completed.paidAt()).isEqualTo(PAID);
-        assertThat(completed.preferential()).isTrue();
+        assertThat(completed.attendance().finishedAt()).isEqualTo(t1.plusSeconds(900));
+        assertThat(completed.attendance().startedAt()).isEqualTo(started.attendance().startedAt());
+        // what was sold never changes, nor the line
+        assertThat(completed.paid()).isEqualTo(waiting.paid());
+        assertThat(completed.line()).isEqualTo(waiting.line());
     }
 
     @Test
@@ -60,13 +59,13 @@ class QueueEntryTest {
         QueueEntry called = waiting.calledBy(UUID.randomUUID(), "B1", UUID.randomUUID(), "op", PAID.plusSeconds(5));
         QueueEntry noShow = called.noShow(PAID.plusSeconds(300));
         assertThat(noShow.status()).isEqualTo(EntryStatus.NO_SHOW);
-        assertThat(noShow.startedAt()).isNull();
-        assertThat(noShow.finishedAt()).isEqualTo(PAID.plusSeconds(300));
+        assertThat(noShow.attendance().startedAt()).isNull();
+        assertThat(noShow.attendance().finishedAt()).isEqualTo(PAID.plusSeconds(300));
 
         QueueEntry cancelled = called.cancelled(PAID.plusSeconds(20));
         assertThat(cancelled.status()).isEqualTo(EntryStatus.CANCELLED);
-        assertThat(cancelled.calledAt()).isEqualTo(called.calledAt());
-        assertThat(cancelled.finishedAt()).isEqualTo(PAID.plusSeconds(20));
+        assertThat(cancelled.attendance().calledAt()).isEqualTo(called.attendance().calledAt());
+        assertThat(cancelled.attendance().finishedAt()).isEqualTo(PAID.plusSeconds(20));
     }
 
     @Test
@@ -77,13 +76,10 @@ class QueueEntryTest {
         QueueEntry moved = called.transferredTo(other, "Bota", 30);
         assertThat(moved.status()).isEqualTo(EntryStatus.WAITING);
         assertThat(moved.serviceId()).isEqualTo(other);
-        assertThat(moved.serviceName()).isEqualTo("Bota");
-        assertThat(moved.durationMinutes()).isEqualTo(30);
+        assertThat(moved.line().serviceName()).isEqualTo("Bota");
+        assertThat(moved.line().durationMinutes()).isEqualTo(30);
         assertThat(moved.number()).isEqualTo("B001");
-        assertThat(moved.paidAt()).isEqualTo(PAID);
-        assertThat(moved.stationId()).isNull();
-        assertThat(moved.sessionId()).isNull();
-        assertThat(moved.recallCount()).isZero();
-        assertThat(moved.calledAt()).isNull();
+        assertThat(moved.paid().paidAt()).isEqualTo(PAID);
+        assertThat(moved.attendance()).isEqualTo(QueueEntry.Attendance.NONE);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
+import br.com.totem.contracts.TicketStatus;
 import br.com.totem.platform.data.Binds;
 import br.com.totem.platform.events.Outbox;
 import br.com.totem.ticket.catalog.domain.ServiceOffering;
@@ -87,7 +88,8 @@ public class TicketCreationStore {
         }
     }
 
-    public Mono<Result> create(TicketRecord ticket, ServiceOffering service, ConsentText consent, String key,
+    /** Writes the sale as a ticket waiting for its payment. */
+    public Mono<Result> create(TicketRecord.Sale ticket, ServiceOffering service, ConsentText consent, String key,
                                String requestHmac, Duration keyTtl, CustomerValues customer, Outbox.Row event) {
         GenericExecuteSpec spec = db.sql(SQL)
                 .bind("tenant", ticket.tenant())
@@ -108,7 +110,7 @@ public class TicketCreationStore {
                 .bind("phoneCipher", customer.phoneCipher())
                 .bind("name", customer.name())
                 .bind("at", ticket.createdAt())
-                .bind("status", ticket.status().name())
+                .bind("status", TicketStatus.PENDING_PAYMENT.name())
                 .bind("priority", ticket.priority().name())
                 .bind("display", ticket.displayName())
                 .bind("token", ticket.statusToken())

@@ -103,8 +103,8 @@ public class TicketStore {
                           and business_date = :day and status = 'PAID'
                           and (priority = 'PREFERENTIAL' and :priority = 'NORMAL'
                                or priority = :priority and (paid_at, id) < (:paidAt, :id))""")
-                .bind("tenant", t.tenant()).bind("service", t.queueServiceId()).bind("day", t.businessDate())
-                .bind("priority", t.priority().name()).bind("paidAt", t.paidAt()).bind("id", t.id())
+                .bind("tenant", t.tenant()).bind("service", t.queueServiceId()).bind("day", t.paid().businessDate())
+                .bind("priority", t.sale().priority().name()).bind("paidAt", t.paid().at()).bind("id", t.id())
                 .map(r -> r.get("ahead", Long.class).intValue() + 1)
                 .one();
     }

@@ -36,10 +36,12 @@ public record TicketView(
     }
 
     private static TicketView of(TicketRecord t, Integer position) {
-        return new TicketView(t.id(), t.status(), t.number(), t.businessDate(), t.serviceId(), t.serviceName(),
-                t.priceCents(), t.durationMinutes(), t.priority(), t.displayName(), t.statusToken(), t.createdBy(),
-                t.createdAt(), t.paidAt(), t.calledAt(), t.stationName(), t.startedAt(), t.completedAt(), t.noShowAt(),
-                t.cancelledAt(), t.cancelReason(), t.expiredAt(), t.lineServiceId(), t.lineServiceName(), t.transferredAt(), position,
+        TicketRecord.Sale s = t.sale();
+        return new TicketView(s.id(), t.status(), t.paid().number(), t.paid().businessDate(), s.serviceId(), s.serviceName(),
+                s.priceCents(), s.durationMinutes(), s.priority(), s.displayName(), s.statusToken(), s.createdBy(),
+                s.createdAt(), t.paid().at(), t.call().calledAt(), t.call().stationName(), t.call().startedAt(),
+                t.ending().completedAt(), t.ending().noShowAt(), t.ending().cancelledAt(), t.ending().cancelReason(),
+                t.ending().expiredAt(), t.transfer().serviceId(), t.transfer().serviceName(), t.transfer().at(), position,
                 position == null ? null : (position - 1) * t.queueDurationMinutes());
     }
 }

@@ -1,5 +1,3 @@
-package br.com.totem.payment.bench;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,16 +16,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.ContextConfiguration;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import br.com.totem.payment.PaymentServiceApplication;
 import br.com.totem.payment.support.PaymentIT;
 
 /**
  * Latency of POST /api/v1/payments/link creating a fresh charge at the sandbox (zero latency),
  * open model: requests start at a fixed rate whatever the previous ones do, and each latency is
- * measured from its scheduled start (no coordinated omission). Not a test: run by
- * bench/payment-link.sh only (its name matches neither *Test nor *IT).
+ * measured from its scheduled start (no coordinated omission). Not a test of the build: it lives
+ * under bench/ and bench/payment-link.sh runs it from source on payment-service's test classpath,
+ * through the JUnit launcher so that it stands on the service's own fixtures ({@link PaymentIT}).
+ * A source file outside the service's packages: it names the application PaymentIT's test starts.
  */
+@ContextConfiguration(classes = PaymentServiceApplication.class)
 class PaymentLinkBench extends PaymentIT {
+
+    public static void main(String[] args) {
+        var summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(PaymentLinkBench.class)).build(), summary);
+        summary.getSummary().printFailuresTo(new java.io.PrintWriter(System.err, true), 30);
+        System.exit(summary.getSummary().getTotalFailureCount() == 0 && summary.getSummary().getTestsSucceededCount() == 1 ? 0 : 1);
+    }
 
     static final int RATE = Integer.getInteger("bench.rate", 20);
     static final int SECONDS = Integer.getInteger("bench.seconds", 30);
@@ -46,7 +61,7 @@ class PaymentLinkBench extends PaymentIT {
             String line = String.format(Locale.ROOT, "rate=%d/s n=%d p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms",
                     RATE, micros.size(), pct(micros, 50), pct(micros, 95), pct(micros, 99), micros.getLast() / 1000.0);
             System.out.println("PAYMENT-LINK-BENCH " + line);
-            Files.writeString(Path.of("target/payment-link-bench.txt"), line + "\n");
+            Files.writeString(Path.of("payment-service/target/payment-link-bench.txt"), line + "\n");
         }
     }
 
