@@ -15,9 +15,15 @@ import jakarta.validation.constraints.NotNull;
 public record GatewayProperties(@Min(1) long maxBodyBytes, @NotNull List<String> corsAllowedOrigins,
                                 @Valid @NotNull RateLimits rateLimits) {
 
-    /** {@code keyPrefix} separates deployments (or test runs) sharing one Redis. */
+    /**
+     * {@code authPerMinutePerAddress} counts logins (guessable PINs and passwords);
+     * {@code tokensPerMinutePerAddress} counts device-token, refresh and logout, whose secrets are
+     * 256 random bits: a studio pairs and refreshes all its kiosks, panels and tablets from one
+     * address. {@code keyPrefix} separates deployments (or test runs) sharing one Redis.
+     */
     public record RateLimits(@Min(1) int ticketsPerMinutePerTenant, @Min(1) int authPerMinutePerAddress,
-                             @Min(1) int requestsPerMinutePerUser, String keyPrefix) {
+                             @Min(1) int tokensPerMinutePerAddress, @Min(1) int requestsPerMinutePerUser,
+                             String keyPrefix) {
         public RateLimits {
             keyPrefix = keyPrefix == null ? "" : keyPrefix;
         }

@@ -43,6 +43,7 @@ class GatewayIT {
         registry.add("TOTEM_PRINT_URL", () -> "http://127.0.0.1:" + closedPort); // print-service is down
         registry.add("totem.gateway.rate-limits.key-prefix", () -> "test-" + TestInfrastructure.get().runId() + ":");
         registry.add("totem.gateway.cors-allowed-origins", () -> "https://kiosk.studio.example");
+        registry.add("totem.gateway.rate-limits.tokens-per-minute-per-address", () -> "12");
     }
 
     @AfterAll
@@ -189,6 +190,21 @@ class GatewayIT {
         http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().valueEquals("Retry-After", "12");
+    }
+
+    @Test
+    void whenAStudioPairsManyDevicesFromOneAddressThenDeviceTokensHaveTheirOwnLimit() {
+        // twelve device tokens a minute from one address: more than the five logins, its own bucket
+        // (this test owns the tokens bucket of this run)
+        for (int i = 1; i <= 12; i++) {
+            String path = i % 3 == 0 ? "/api/v1/auth/refresh" : "/api/v1/auth/device-token";
+            http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isOk();
+        }
+        http.post().uri("/api/v1/auth/device-token").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

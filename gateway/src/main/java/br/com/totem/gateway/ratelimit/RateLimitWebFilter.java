@@ -28,8 +28,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies the limits of docs/architecture.md after authentication (so the tenant and user come from
- * the token): {@code POST /api/v1/tickets} per tenant, {@code /api/v1/auth/**} per client
- * address, any other authenticated API call per user. A refusal is a 429 problem with
+ * the token): {@code POST /api/v1/tickets} per tenant, logins ({@code /api/v1/auth/**}) per client
+ * address, device-token/refresh/logout per client address with a limit of their own, any other authenticated API call per user. A refusal is a 429 problem with
  * {@code Retry-After}. When Redis fails, Spring Cloud Gateway's limiter lets the request
  * through: selling tickets matters more than limiting them (ADR 0005).
  */
@@ -39,22 +39,27 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(RateLimitWebFilter.class);
 
     private static final PathPattern AUTH = PathPatternParser.defaultInstance.parse("/api/v1/auth/**");
+    /** Device-token, refresh and logout: 256-bit secrets, not guessable like a PIN. */
+    private static final PathPattern TOKENS = PathPatternParser.defaultInstance.parse("/api/v1/auth/{op:device-token|refresh|logout}");
     private static final PathPattern WEBHOOKS = PathPatternParser.defaultInstance.parse("/api/v1/payments/webhook/**");
     private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/v1/**");
     private static final PathPattern TICKETS = PathPatternParser.defaultInstance.parse("/api/v1/tickets");
 
     private final RedisRateLimiter tickets;
     private final RedisRateLimiter auth;
+    private final RedisRateLimiter tokens;
     private final RedisRateLimiter users;
     private final GatewayProperties.RateLimits limits;
     private final ProblemWebExceptionHandler problems;
 
     public RateLimitWebFilter(@Qualifier("ticketCreationLimiter") RedisRateLimiter tickets,
                               @Qualifier("authLimiter") RedisRateLimiter auth,
+                              @Qualifier("tokenLimiter") RedisRateLimiter tokens,
                               @Qualifier("userLimiter") RedisRateLimiter users,
                               GatewayProperties properties, ProblemWebExceptionHandler problems) {
         this.tickets = tickets;
         this.auth = auth;
+        this.tokens = tokens;
         this.users = users;
         this.limits = properties.rateLimits();
         this.problems = problems;
@@ -65,6 +70,10 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
         // the same matching as the security rules and routes: decoded segments of the canonical
         // path (CanonicalPathWebFilter), never a prefix of the raw string
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        if (TOKENS.matches(path)) {
+            return limit(exchange, chain, tokens, "tokens", "address:" + clientAddress(exchange),
+                    limits.tokensPerMinutePerAddress());
+        }
         if (AUTH.matches(path)) {
             return limit(exchange, chain, auth, "auth", "address:" + clientAddress(exchange), limits.authPerMinutePerAddress());
         }
@@ -94,7 +103,7 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
             if (response.isAllowed()) {
                 return chain.filter(exchange);
             }
-            log.info("rate limit {} reached for {}", name, name.equals("auth") ? "a client address" : key);
+            log.info("rate limit {} reached for {}", name, (name.equals("auth") || name.equals("tokens")) ? "a client address" : key);
             long retryAfter = RateLimits.retryAfterSeconds(perMinute);
             return problems.handle(exchange, new ProblemException(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
                     "Too many requests", "Limit of " + perMinute + " per minute reached; retry in " + retryAfter + " s",

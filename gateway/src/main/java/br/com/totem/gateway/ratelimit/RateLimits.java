@@ -28,6 +28,11 @@ public class RateLimits {
         return perMinute(properties.rateLimits().authPerMinutePerAddress());
     }
 
+    @Bean
+    RedisRateLimiter tokenLimiter(GatewayProperties properties) {
+        return perMinute(properties.rateLimits().tokensPerMinutePerAddress());
+    }
+
     /** Primary: the one Spring Cloud Gateway's own RequestRateLimiter filter would use. */
     @Bean
     @Primary

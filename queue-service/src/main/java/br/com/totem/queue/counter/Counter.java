@@ -65,7 +65,9 @@ public class Counter {
 
     /** The called ticket, or empty when nothing this session serves is waiting. */
     public Mono<QueueEntry> callNext(Caller caller, UUID sessionId) {
-        return tx.transactional(sessions.byId(caller.tenant(), sessionId)
+        // the session row is locked first: a double tap (or the same operator on two tablets)
+        // waits here and then sees the ticket the first call took (409 session-busy)
+        return tx.transactional(sessions.lockById(caller.tenant(), sessionId)
                         .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Session " + sessionId)))
                         .flatMap(session -> {
                             checkOwner(caller, session);
@@ -120,7 +122,7 @@ public class Counter {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Ticket " + ticketId)))
                 .flatMap(entry -> {
                     if (!action.allowedFrom(entry.status())) {
-                        return Mono.error(CounterProblems.wrongState(entry.number(), entry.status().name(), action.path()));
+                        return Mono.error(CounterProblems.wrongState(entry.number(), entry.status(), entry.attendance().stationName(), action));
                     }
                     if (entry.status().isActive()) {
                         checkOperatorOf(caller, entry);
@@ -187,7 +189,13 @@ public class Counter {
         return queue.lockLanes(caller.tenant(), both).collectList().flatMap(lanes -> {
             QueueStore.Lane lane = lanes.stream().filter(l -> l.serviceId().equals(target)).findFirst().orElse(null);
             if (lane == null) {
-                return Mono.error(ProblemException.notFound("Service " + target + " in this queue"));
+                return Mono.error(CounterProblems.unknownService());
+            }
+            if (!lane.active()) {
+                return Mono.error(CounterProblems.serviceInactive(lane.name()));
+            }
+            if (lane.serviceId().equals(e.serviceId())) {
+                return Mono.error(CounterProblems.sameService(e.number(), lane.name()));
             }
             QueueEntry next = e.transferredTo(lane.serviceId(), lane.name(), lane.durationMinutes());
             var event = EventEnvelope.of(e.tenant(), e.ticketId().toString(), new TicketTransferred(e.ticketId(),

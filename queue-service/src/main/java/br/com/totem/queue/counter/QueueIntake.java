@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.Priority;
+import br.com.totem.contracts.ServiceChanged;
 import br.com.totem.contracts.TicketCancelled;
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.platform.data.AfterCommit;
@@ -50,6 +51,22 @@ public class QueueIntake {
                     return AfterCommit.run(() -> changes.publish(tenant, QueueChanges.Kind.ENQUEUED, entry,
                             List.of(p.serviceId())));
                 });
+    }
+
+    /**
+     * {@code catalog.service_changed}: the line of a service exists from the moment it is in the
+     * catalog (an operator may transfer a ticket to it before it sold any), with its current name,
+     * duration and active flag; an older change than the one applied is ignored.
+     */
+    public Mono<Void> serviceChanged(EventEnvelope<ServiceChanged> event) {
+        ServiceChanged c = event.data();
+        return queue.applyCatalogChange(event.tenantid(), c.serviceId(), c.name(), c.durationMinutes(), c.active(), c.changedAt())
+                .doOnNext(applied -> {
+                    if (!applied) {
+                        log.info("service {} already has a newer catalog change; {} ignored", c.serviceId(), event.id());
+                    }
+                })
+                .then();
     }
 
     /** {@code ticket.cancelled}: a waiting or called ticket leaves the line; one in service or done is left alone. */

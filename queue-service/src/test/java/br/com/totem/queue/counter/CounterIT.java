@@ -18,7 +18,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.Priority;
+import br.com.totem.contracts.ServiceChanged;
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.contracts.TicketStatus;
 import br.com.totem.queue.support.QueueFixtures;
@@ -207,6 +209,103 @@ class CounterIT extends QueueIT {
                 .containsEntry("to_id", boot.toString()).containsEntry("to_name", "Bota de Compressão")
                 .containsEntry("to_minutes", "15") // the boot line's duration, from its ticket.paid
                 .containsEntry("op", team.operatorUser().id().toString());
+    }
+
+    @Test
+    void whenTheTargetServiceNeverSoldATicketThenTheCatalogEventLetsTheTransferThroughAndADeactivatedOneRefusesIt() {
+        Team team = fixtures.team();
+        UUID ice = UUID.randomUUID();
+        UUID sauna = UUID.randomUUID();
+        UUID closed = UUID.randomUUID();
+        TicketPaid waiting = enqueue(team, ice, Priority.NORMAL, Priority.NORMAL).getFirst();
+        Instant t = Instant.parse("2026-11-23T09:00:00Z");
+        catalog(team, new ServiceChanged(sauna, "Sauna", "S", "#6A1B9A", 40, true, t));
+        catalog(team, new ServiceChanged(closed, "Crioterapia", "C", "#00838F", 10, true, t));
+        catalog(team, new ServiceChanged(closed, "Crioterapia", "C", "#00838F", 10, false, t.plusSeconds(60)));
+        // a stale change replayed later (dead-letter queue) does not bring the old name or flag back
+        catalog(team, new ServiceChanged(sauna, "Sauna Seca", "S", "#6A1B9A", 45, true, t.plusSeconds(30)));
+        catalog(team, new ServiceChanged(sauna, "Sauna antiga", "S", "#6A1B9A", 5, true, t.minusSeconds(30)));
+        await().atMost(BOUND).until(() -> applied.size() == 5 && db.sql("select count(*) from inbox where event_id = any(:ids)")
+                .bind("ids", applied.toArray(UUID[]::new)).map(r -> r.get(0, Long.class)).one().block(BOUND) == 5);
+        assertThat(lane(team, closed).active()).isFalse();
+        assertThat(lane(team, sauna).name()).isEqualTo("Sauna Seca");
+
+        // the sauna line has never had a paid ticket: it is known from the catalog
+        http.post().uri("/api/v1/queue/tickets/" + waiting.ticketId() + "/transfer").header("Authorization", "Bearer " + team.operator())
+                .bodyValue(Map.of("serviceId", sauna)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.serviceName").isEqualTo("Sauna Seca").jsonPath("$.status").isEqualTo("WAITING");
+        assertThat(fixtures.line(team.manager(), sauna)).containsExactly(waiting.ticketId().toString());
+        assertThat(db.sql("select envelope->'data'->>'toDurationMinutes' from outbox where aggregate_id = :a and event_type = 'ticket.transferred'")
+                .bind("a", waiting.ticketId().toString()).map(r -> r.get(0, String.class)).one().block(BOUND)).isEqualTo("45");
+
+        // a deactivated service takes no transfer, and the same line is not a transfer
+        String other = fixtures.line(team.manager(), ice).getFirst();
+        http.post().uri("/api/v1/queue/tickets/" + other + "/transfer").header("Authorization", "Bearer " + team.operator())
+                .bodyValue(Map.of("serviceId", closed)).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/service-inactive")
+                .jsonPath("$.detail").isEqualTo("O serviço Crioterapia está desativado e não recebe transferências");
+        conflict(http.post().uri("/api/v1/queue/tickets/" + other + "/transfer").header("Authorization", "Bearer " + team.operator())
+                .bodyValue(Map.of("serviceId", ice)).exchange(), "same-service");
+        assertThat(fixtures.line(team.manager(), ice)).containsExactly(other);
+    }
+
+    private final List<UUID> applied = new ArrayList<>();
+
+    private void catalog(Team team, ServiceChanged change) {
+        EventEnvelope<ServiceChanged> event = EventEnvelope.of("ticket-service", team.tenant(), change.serviceId().toString(), change);
+        applied.add(event.id());
+        fixtures.publish(event);
+    }
+
+    private br.com.totem.queue.counter.store.QueueStore.Lane lane(Team team, UUID service) {
+        return context.getBean(br.com.totem.queue.counter.store.QueueStore.class).lane(team.tenant(), service).block(BOUND);
+    }
+
+    @Test
+    void whenTheSameSessionCallsTwiceAtOnceThenOneTicketIsCalledAndTheOtherTapHearsWhy() {
+        Team team = fixtures.team();
+        UUID service = UUID.randomUUID();
+        enqueue(team, service, Priority.NORMAL, Priority.NORMAL, Priority.NORMAL);
+        UUID station = fixtures.station(team.manager(), "Banheira 7");
+        UUID session = fixtures.openSession(team.operator(), station);
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+
+        List<Integer> statuses = Flux.range(0, 6)
+                .flatMap(i -> client.post().uri("/api/v1/queue/call-next").header("Authorization", "Bearer " + team.operator())
+                        .bodyValue(Map.of("sessionId", session)).exchangeToMono(r -> r.bodyToMono(String.class)
+                                .defaultIfEmpty("").map(body -> {
+                                    if (r.statusCode().value() == 409) {
+                                        assertThat(body).contains("session-busy").contains("Conclua a senha");
+                                    }
+                                    return r.statusCode().value();
+                                })), 6)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(statuses).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+        Long called = db.sql("select count(*) from queue_entry where session_id = :s and status = 'CALLED'")
+                .bind("s", session).map(r -> r.get(0, Long.class)).one().block(BOUND);
+        assertThat(called).isEqualTo(1);
+        assertThat(fixtures.line(team.manager(), service)).hasSize(2);
+    }
+
+    @Test
+    void whenAnotherStationAlreadyCalledTheTicketThenTheRefusalSaysSoInPlainWords() {
+        Team team = fixtures.team();
+        UUID service = UUID.randomUUID();
+        enqueue(team, service, Priority.NORMAL);
+        UUID session = fixtures.openSession(team.operator(), fixtures.station(team.manager(), "Banheira 3"));
+        String ticket = called(team.operator(), session).get("ticketId").asString();
+        act(team.operator(), ticket, "start").expectStatus().isOk();
+        fixtures.user(team.tenant(), "colega", null, "OPERATOR");
+        String colleague = fixtures.login(team.tenant(), "colega");
+
+        http.post().uri("/api/v1/queue/tickets/" + ticket + "/transfer").header("Authorization", "Bearer " + colleague)
+                .bodyValue(Map.of("serviceId", UUID.randomUUID())).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).matches(
+                        "A senha [A-Z]+\\d+ já está em atendimento em Banheira 3: não é possível transferir"));
+        act(colleague, ticket, "no-show").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).endsWith(
+                        "já está em atendimento em Banheira 3: não é possível marcar que não compareceu"));
     }
 
     @Test

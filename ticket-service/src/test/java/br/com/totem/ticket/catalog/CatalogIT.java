@@ -60,6 +60,27 @@ class CatalogIT extends IntegrationTest {
     }
 
     @Test
+    void whenAServiceIsAddedEditedOrDeactivatedThenCatalogServiceChangedCarriesItAsItNowIs() {
+        UUID id = createService(DEMO);
+        String prefix = uniquePrefix();
+        http.put().uri("/api/v1/services/{id}", id).headers(h -> h.setBearerAuth(manager(DEMO)))
+                .bodyValue(body("Bota Premium", prefix, 7500, 25)).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/services/{id}", id).headers(h -> h.setBearerAuth(manager(DEMO))).exchange()
+                .expectStatus().isNoContent();
+
+        List<JsonNode> events = outboxEvents(id);
+        assertThat(events).extracting(e -> e.get("type").asString()).containsOnly("catalog.service_changed").hasSize(3);
+        assertThat(events).extracting(e -> e.get("subject").asString()).containsOnly(id.toString());
+        JsonNode edited = events.get(1).get("data");
+        assertThat(edited.get("name").asString()).isEqualTo("Bota Premium");
+        assertThat(edited.get("prefix").asString()).isEqualTo(prefix);
+        assertThat(edited.get("durationMinutes").asInt()).isEqualTo(25);
+        assertThat(edited.get("active").asBoolean()).isTrue();
+        assertThat(events.get(2).get("data").get("active").asBoolean()).isFalse();
+        assertThat(events.get(2).get("data").get("name").asString()).isEqualTo("Bota Premium");
+    }
+
+    @Test
     void whenEachFieldIsInvalidThen400NamingItAndNothingIsStored() {
         long before = count("select count(*) from catalog_service");
         Map<String, Map<String, Object>> cases = Map.of(

@@ -3,6 +3,7 @@ package br.com.totem.queue.counter.events;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import br.com.totem.contracts.ServiceChanged;
 import br.com.totem.contracts.TicketCancelled;
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.platform.events.EventHandlers;
@@ -17,6 +18,7 @@ class QueueEventsConsumed {
         return EventHandlers.forFeature("queue")
                 .on(TicketPaid.class, intake::paid)
                 .on(TicketCancelled.class, intake::cancelled)
+                .on(ServiceChanged.class, intake::serviceChanged)
                 .build();
     }
 }

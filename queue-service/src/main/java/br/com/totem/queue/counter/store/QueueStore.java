@@ -25,8 +25,11 @@ public class QueueStore {
             duration_minutes, paid_at, status, station_id, station_name, session_id, operator_id, recall_count, called_at,
             started_at, finished_at""";
 
-    public record Lane(UUID serviceId, String name, int durationMinutes, int preferentialRun) {
+    /** A service's line; {@code active} is false once the catalog deactivated the service. */
+    public record Lane(UUID serviceId, String name, int durationMinutes, int preferentialRun, boolean active) {
     }
+
+    private static final String LANE_COLUMNS = "service_id, name, duration_minutes, preferential_run, active";
 
     private final DatabaseClient db;
 
@@ -43,10 +46,28 @@ public class QueueStore {
                 .bind("t", tenant).bind("s", serviceId).bind("n", name).bind("d", durationMinutes).then();
     }
 
+    /**
+     * Learns the service from {@code catalog.service_changed}: creates or replaces the line's name,
+     * duration and active flag unless a newer change was already applied. False when it was stale.
+     */
+    public Mono<Boolean> applyCatalogChange(String tenant, UUID serviceId, String name, int durationMinutes, boolean active,
+                                            Instant changedAt) {
+        return db.sql("""
+                        insert into queue_service (tenant_id, service_id, name, duration_minutes, active, catalog_changed_at)
+                        values (:t, :s, :n, :d, :a, :c)
+                        on conflict (tenant_id, service_id) do update set name = excluded.name,
+                            duration_minutes = excluded.duration_minutes, active = excluded.active,
+                            catalog_changed_at = excluded.catalog_changed_at
+                        where queue_service.catalog_changed_at is null or queue_service.catalog_changed_at < excluded.catalog_changed_at""")
+                .bind("t", tenant).bind("s", serviceId).bind("n", name).bind("d", durationMinutes).bind("a", active)
+                .bind("c", changedAt.atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
     /** Lanes of these services (all when empty), locked in a fixed order so concurrent callers never deadlock. */
     public Flux<Lane> lockLanes(String tenant, List<UUID> serviceIds) {
         String filter = serviceIds.isEmpty() ? "" : " and service_id = any(:ids)";
-        var spec = db.sql("select service_id, name, duration_minutes, preferential_run from queue_service where tenant_id = :t"
+        var spec = db.sql("select " + LANE_COLUMNS + " from queue_service where tenant_id = :t"
                 + filter + " order by service_id for update").bind("t", tenant);
         if (!serviceIds.isEmpty()) {
             spec = spec.bind("ids", serviceIds.toArray(UUID[]::new));
@@ -55,12 +76,12 @@ public class QueueStore {
     }
 
     public Flux<Lane> lanes(String tenant) {
-        return db.sql("select service_id, name, duration_minutes, preferential_run from queue_service where tenant_id = :t order by name")
+        return db.sql("select " + LANE_COLUMNS + " from queue_service where tenant_id = :t order by name")
                 .bind("t", tenant).map(QueueStore::lane).all();
     }
 
     public Mono<Lane> lane(String tenant, UUID serviceId) {
-        return db.sql("select service_id, name, duration_minutes, preferential_run from queue_service where tenant_id = :t and service_id = :s")
+        return db.sql("select " + LANE_COLUMNS + " from queue_service where tenant_id = :t and service_id = :s")
                 .bind("t", tenant).bind("s", serviceId).map(QueueStore::lane).one();
     }
 
@@ -176,7 +197,7 @@ public class QueueStore {
 
     private static Lane lane(Readable r) {
         return new Lane(r.get("service_id", UUID.class), r.get("name", String.class), r.get("duration_minutes", Integer.class),
-                r.get("preferential_run", Integer.class));
+                r.get("preferential_run", Integer.class), Boolean.TRUE.equals(r.get("active", Boolean.class)));
     }
 
     static QueueEntry entry(Readable r) {

@@ -44,6 +44,12 @@ public class SessionStore {
                 .map(SessionStore::row).one();
     }
 
+    /** The session, its row locked until the transaction ends (call-next: one call at a time per session). */
+    public Mono<OperatorSession> lockById(String tenant, UUID id) {
+        return db.sql(SELECT + " where s.tenant_id = :t and s.id = :id for update of s").bind("t", tenant).bind("id", id)
+                .map(SessionStore::row).one();
+    }
+
     public Flux<OperatorSession> open(String tenant) {
         return db.sql(SELECT + " where s.tenant_id = :t and s.closed_at is null order by st.name").bind("t", tenant)
                 .map(SessionStore::row).all();

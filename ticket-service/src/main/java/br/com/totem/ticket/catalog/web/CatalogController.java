@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.contracts.ServiceChanged;
 import br.com.totem.platform.audit.AuditLog;
+import br.com.totem.platform.events.Outbox;
 import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.security.Caller;
 import br.com.totem.platform.security.Callers;
@@ -41,11 +44,15 @@ class CatalogController {
     private final CatalogStore catalog;
     private final AuditLog audit;
     private final TransactionalOperator tx;
+    private final Outbox outbox;
+    private final java.time.Clock clock;
 
-    CatalogController(CatalogStore catalog, AuditLog audit, TransactionalOperator tx) {
+    CatalogController(CatalogStore catalog, AuditLog audit, TransactionalOperator tx, Outbox outbox, java.time.Clock clock) {
         this.catalog = catalog;
         this.audit = audit;
         this.tx = tx;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -75,7 +82,7 @@ class CatalogController {
     Mono<ResponseEntity<ServiceView>> create(@Valid @RequestBody ServiceRequest request) {
         return Callers.current().flatMap(c -> {
             ServiceOffering s = offering(UUID.randomUUID(), c.tenant(), request);
-            return tx.transactional(catalog.insert(s).then(record(c, "catalog.create", s)))
+            return tx.transactional(catalog.insert(s).then(record(c, "catalog.create", s)).then(changed(s)))
                     .onErrorMap(DuplicateKeyException.class, e -> prefixInUse())
                     .thenReturn(ResponseEntity.created(URI.create("/api/v1/services/" + s.id())).body(ServiceView.of(s)));
         });
@@ -89,7 +96,8 @@ class CatalogController {
     Mono<ServiceView> update(@PathVariable UUID id, @Valid @RequestBody ServiceRequest request) {
         return Callers.current().flatMap(c -> {
             ServiceOffering s = offering(id, c.tenant(), request);
-            return tx.transactional(catalog.update(s).flatMap(updated -> record(c, "catalog.update", updated).thenReturn(updated)))
+            return tx.transactional(catalog.update(s).flatMap(updated -> record(c, "catalog.update", updated)
+                            .then(changed(updated)).thenReturn(updated)))
                     .onErrorMap(DuplicateKeyException.class, e -> prefixInUse())
                     .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Service")))
                     .map(ServiceView::of);
@@ -106,7 +114,14 @@ class CatalogController {
         return Callers.current().flatMap(c -> tx.transactional(catalog.deactivate(c.tenant(), id)
                 .flatMap(found -> found
                         ? audit.record(c, "catalog.deactivate", "service", id.toString(), Map.of())
+                                .then(catalog.find(c.tenant(), id)).flatMap(this::changed)
                         : Mono.error(ProblemException.notFound("Service")))));
+    }
+
+    /** {@code catalog.service_changed} in the same transaction: queue-service learns every line from it. */
+    private Mono<Void> changed(ServiceOffering s) {
+        return outbox.append(EventEnvelope.of(s.tenant(), s.id().toString(), new ServiceChanged(s.id(), s.name(),
+                s.prefix(), s.color(), s.durationMinutes(), s.active(), clock.instant())));
     }
 
     private Mono<Void> record(Caller c, String action, ServiceOffering s) {
