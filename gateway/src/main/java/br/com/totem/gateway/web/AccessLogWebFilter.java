@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 /**
  * One structured line per request: method, path, status, duration, client address. Never the
  * query string (it may hold {@code access_token} or a CPF), never headers, and the secrets some
- * paths carry (the public status token, the bank's webhook secret) are masked
+ * paths carry (the public status token in
+ * {@code /api/v1/public/queue/{token}} and {@code /t/{token}}, the bank's webhook secret) are masked
  * ({@link SensitivePaths}).
  */
 @Component
