@@ -93,7 +93,7 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, onAut
       clearTimeout(watchdog);
       if (ws === socket) ws = null;
       if (event.code === 4403) {
-        stop();
+        handle.close(); // revoked: the same token will never work again
         onAuthLost(event.code);
         return;
       }
@@ -118,17 +118,10 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, onAut
       open();
     }
   };
-  function stop() {
-    closed = true;
-    clearTimeout(retryTimer);
-    clearTimeout(watchdog);
-    window.removeEventListener('online', wake);
-    setStatus('offline');
-  }
   window.addEventListener('online', wake);
   open();
 
-  return {
+  const handle = {
     get status() {
       return status;
     },
@@ -136,8 +129,13 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, onAut
       return seq;
     },
     close() {
-      stop();
+      closed = true;
+      clearTimeout(retryTimer);
+      clearTimeout(watchdog);
+      window.removeEventListener('online', wake);
       ws?.close(1000, 'bye');
+      setStatus('offline');
     },
   };
+  return handle;
 }
