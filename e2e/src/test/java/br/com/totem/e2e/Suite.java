@@ -23,7 +23,7 @@ import br.com.totem.testkit.TestInfrastructure;
  * {@code http://127.0.0.1:8080} after {@code ./totem up}) it uses that running suite.
  * Otherwise it starts every service and the Pix sandbox from their built jars as separate
  * JVMs, on free ports, with this run's own databases and vhost (libs/testkit), runs the seed
- * scripts against them, and stops them at the end.
+ * scripts against them, and stops them at the end. IT classes use {@link #shared()}.
  */
 final class Suite implements AutoCloseable {
 
@@ -57,6 +57,30 @@ final class Suite implements AutoCloseable {
         this.gateway = gateway;
     }
 
+    private static Suite shared;
+    private static Exception sharedFailure;
+
+    /**
+     * The one suite of this JVM, started by the first IT class that asks and stopped when the JVM
+     * exits (a shutdown hook): every IT class shares it instead of starting eight JVMs of its own.
+     * Never close it in a test.
+     */
+    static synchronized Suite shared() throws Exception {
+        if (sharedFailure != null) {
+            // one start per JVM: the next IT class must not start eight more JVMs over the failed ones' logs
+            throw new IllegalStateException("the suite failed to start for an earlier test class", sharedFailure);
+        }
+        if (shared == null) {
+            try {
+                shared = startOrUseRunning();
+            } catch (Exception e) {
+                sharedFailure = e;
+                throw e;
+            }
+        }
+        return shared;
+    }
+
     static Suite startOrUseRunning() throws Exception {
         String running = System.getenv("TOTEM_E2E_GATEWAY");
         if (running != null && !running.isBlank()) {
@@ -79,6 +103,21 @@ final class Suite implements AutoCloseable {
     /** The escpos-printer sandbox (control API and paper page), the demo kiosk's printer. */
     String printerUrl() {
         return gateway != null ? System.getenv().getOrDefault("TOTEM_E2E_PRINTER", "http://127.0.0.1:8091") : url("escpos-printer");
+    }
+
+    /**
+     * Runs one statement in a service's database of this run, for a setting no API exposes
+     * (e.g. a tenant's Pix charge lifetime). Only for a suite this JVM started.
+     */
+    int sql(String dbId, String statement) throws java.sql.SQLException {
+        if (gateway != null) {
+            throw new IllegalStateException("a running suite's databases are not this test's to change");
+        }
+        var infra = TestInfrastructure.get();
+        try (var c = java.sql.DriverManager.getConnection(infra.jdbcUrl(infra.database(dbId)), infra.endpoints().pgUser(),
+                infra.endpoints().pgPassword()); var st = c.createStatement()) {
+            return st.executeUpdate(statement);
+        }
     }
 
     String url(String app) {
