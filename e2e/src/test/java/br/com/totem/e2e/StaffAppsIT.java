@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +26,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
@@ -78,6 +82,9 @@ class StaffAppsIT {
     Page tablet;
     BrowserContext tabletContext;
     Page tablet2;
+    /** The tablet's live sockets pass through this route, so a test can cut them like a dead network. */
+    final AtomicBoolean cut = new AtomicBoolean();
+    final List<WebSocketRoute> tabletSockets = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -243,6 +250,14 @@ class StaffAppsIT {
         assertThat(panel.locator("#secret")).hasCount(0);
 
         tabletContext = context(TABLET);
+        tabletContext.routeWebSocket(Pattern.compile(".*/ws/queue.*"), ws -> {
+            if (cut.get()) {
+                ws.close();
+                return;
+            }
+            ws.connectToServer();
+            tabletSockets.add(ws);
+        });
         tablet = tabletContext.newPage();
         tablet.navigate("/operator/");
         axe(tablet, "operator login");
@@ -381,7 +396,13 @@ class StaffAppsIT {
     @Test
     @Order(4)
     void theTabletsNetworkIsCutAndRestoredAndItsQueueIsRightAgain() {
+        // the network goes: the browser says so, and the open socket dies with it
+        cut.set(true);
         tabletContext.setOffline(true);
+        for (WebSocketRoute socket : tabletSockets) {
+            socket.close();
+        }
+        tabletSockets.clear();
         assertThat(tablet.locator("#offline")).isVisible();
         assertThat(tablet.locator("#live")).hasText("Sem conexão");
         shot(tablet, "operator-offline");
@@ -392,6 +413,7 @@ class StaffAppsIT {
         tablet2.click("#call-next");
         assertThat(tablet2.locator("#current-number")).hasText(first);
 
+        cut.set(false);
         tabletContext.setOffline(false);
         assertThat(tablet.locator("#offline")).isHidden();
         assertThat(tablet.locator("#live")).hasText("Ao vivo");
