@@ -363,7 +363,9 @@ async function loadDay() {
   clearTimeout(work.dayTimer);
   work.dayTimer = setTimeout(async () => {
     try {
-      const day = await api.get(`/api/v1/queue/stations/${stationId}/day`);
+      // the studio's business day (queue-service wants it; the demo tenants are in São Paulo)
+      const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
+      const day = await api.get(`/api/v1/queue/stations/${stationId}/day?date=${date}`);
       if (work?.session.stationId === stationId) {
         work.day = day;
         renderCounts();
