@@ -83,7 +83,6 @@ window.addEventListener('online', () => setOnline(true));
 
 function show(name, ...children) {
   keys.hide();
-  document.body.dataset.screen = name;
   const section = h('section', { class: ['screen', `screen-${name}`], 'data-screen': name, 'aria-labelledby': `${name}-title` }, ...children);
   replace(screen, section);
   const title = section.querySelector('h1');
@@ -238,7 +237,6 @@ function nextField(input) {
 
 async function start() {
   idle.stop();
-  document.body.dataset.screen = 'start';
   const list = h('div', { class: 'services' });
   show('start',
     h('h1', null, 'Bem-vindo!'),

@@ -8,7 +8,7 @@
 // unsent; one left by a previous page life (the browser restarted) is sent once if younger than
 // that. See docs/adr/0011-kiosk-offline-outbox.md.
 
-import { ApiError, NetworkError } from '/shared/api.js';
+import { NetworkError } from '/shared/api.js';
 
 export const MAX_AGE_MS = 10 * 60 * 1000;
 const RETRY_MS = 3_000;
@@ -55,7 +55,11 @@ export function createOutbox(api, { onWaiting = () => {} } = {}) {
   let flushing = null;
   let timer = null;
 
+  const sending = new Set(); // keys on the wire: never two copies of one request at once
+
   async function attempt(record) {
+    if (sending.has(record.key)) return false;
+    sending.add(record.key);
     try {
       const answer = await api.post(record.path, record.body, { idempotencyKey: record.key });
       await remove(record.key);
@@ -63,15 +67,12 @@ export function createOutbox(api, { onWaiting = () => {} } = {}) {
       return true;
     } catch (e) {
       if (e instanceof NetworkError) return false; // keep it: sent again when the network returns
-      if (e instanceof ApiError && (e.status === 401 || e.status >= 502 || e.status === 429 || e.status === 408)) {
-        // not done by the server (token, gateway, overload): answered for the screen, which retries with the same key
-        await remove(record.key);
-        settle(record.key, (w) => w.reject(e));
-        return true;
-      }
+      // an answer, even a refusal (a 429 or a 503 the screen offers to retry, with the same key)
       await remove(record.key);
       settle(record.key, (w) => w.reject(e));
       return true;
+    } finally {
+      sending.delete(record.key);
     }
   }
 

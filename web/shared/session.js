@@ -135,6 +135,11 @@ function baseSession(storageKey, { base = '', relogin = null } = {}) {
   return session;
 }
 
+/** Adds members to a session keeping getters as getters (Object.assign would copy their value once). */
+function extend(target, members) {
+  return Object.defineProperties(target, Object.getOwnPropertyDescriptors(members));
+}
+
 /**
  * A kiosk's or panel's session: pair(tenant, deviceId, secret) once; afterwards the tokens are kept
  * fresh silently. The device's credentials stay on the device (like a printer's token) so that a
@@ -153,7 +158,7 @@ export function deviceSession(storageKey, { base = '' } = {}) {
     }
   };
   const session = baseSession(storageKey, { base, relogin });
-  return Object.assign(session, {
+  return extend(session, {
     get paired() {
       return Boolean(session._state().deviceId && session._state().accessToken);
     },
@@ -172,7 +177,7 @@ export function deviceSession(storageKey, { base = '' } = {}) {
 /** An operator's, manager's or admin's session (roles from the token). */
 export function userSession(storageKey, { base = '' } = {}) {
   const session = baseSession(storageKey, { base });
-  return Object.assign(session, {
+  return extend(session, {
     /** login({ tenant, username, pin }) or ({ tenant, username, password }); throws ApiError or NetworkError. */
     async login({ tenant, username, password, pin }) {
       const body = pin ? { tenant, username, pin } : { tenant, username, password };

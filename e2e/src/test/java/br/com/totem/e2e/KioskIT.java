@@ -51,6 +51,36 @@ class KioskIT {
 
     // ------------------------------------------------------------------ helpers
 
+    final List<BrowserContext> contexts = new java.util.ArrayList<>();
+
+    /** A context closed after the test; when the test failed, its pages are saved as failed-<test>-<n>.png first. */
+    BrowserContext track(BrowserContext context) {
+        contexts.add(context);
+        return context;
+    }
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.AfterTestExecutionCallback failureShots = ctx -> {
+        if (ctx.getExecutionException().isPresent()) {
+            int n = 0;
+            for (BrowserContext c : contexts) {
+                for (Page p : c.pages()) {
+                    try {
+                        Browsers.screenshot(p, "failed-" + ctx.getRequiredTestMethod().getName() + "-" + n++);
+                    } catch (RuntimeException ignored) {
+                        // the page may be gone; the failure itself is what matters
+                    }
+                }
+            }
+        }
+    };
+
+    @org.junit.jupiter.api.AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
     /** A kiosk of the tenant, paired through its setup screen once and then reused (its localStorage). */
     BrowserContext kiosk(String tenant, Browsers.Viewport viewport) {
         String state = pairedState.computeIfAbsent(tenant, t -> {
@@ -88,7 +118,8 @@ class KioskIT {
     /** Service → data typed on screen → consent screen. */
     static void toConsent(Page page, String service, String name, String cpf, String phone) {
         assertThat(screen(page, "start")).isVisible(SOON);
-        page.getByTestId("service").filter(new Locator.FilterOptions().setHasText(service)).click();
+        Locator services = page.getByTestId("service");
+        (service.isEmpty() ? services.first() : services.filter(new Locator.FilterOptions().setHasText(service))).click();
         assertThat(screen(page, "data")).isVisible();
         page.getByTestId("name").click();
         tap(page, name);
@@ -185,7 +216,8 @@ class KioskIT {
     @Test
     void aCustomerBuysPaysByPixGetsTheNumberAndThePrintedTicketAndFollowsItOnThePhone() {
         String cpf = GatewayClient.randomCpf();
-        try (BrowserContext context = kiosk("demo", Browsers.Viewport.PORTRAIT)) {
+        {
+            BrowserContext context = track(kiosk("demo", Browsers.Viewport.PORTRAIT));
             Page page = context.newPage();
             List<String> errors = Browsers.collectErrors(page);
             page.navigate("/kiosk/");
@@ -237,7 +269,8 @@ class KioskIT {
             // the customer's phone opens the QR: the status page, no personal data, updating by itself
             String qr = page.getByTestId("status-qr").getAttribute("src");
             String token = qr.replaceFirst("^/t/", "").replaceFirst("/qr\\.svg$", "");
-            try (BrowserContext phone = browsers.context(suite.gatewayUrl(), Browsers.Viewport.PHONE)) {
+            {
+                BrowserContext phone = track(browsers.context(suite.gatewayUrl(), Browsers.Viewport.PHONE));
                 Page status = phone.newPage();
                 status.navigate("/t/" + token);
                 assertThat(status.getByTestId("number")).hasText(number, new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
@@ -290,7 +323,8 @@ class KioskIT {
 
     @Test
     void theKioskFitsALandscapeScreenToo() {
-        try (BrowserContext context = kiosk("demo", Browsers.Viewport.LANDSCAPE)) {
+        {
+            BrowserContext context = track(kiosk("demo", Browsers.Viewport.LANDSCAPE));
             Page page = context.newPage();
             page.navigate("/kiosk/");
             assertThat(page.getByTestId("service").first()).isVisible(SOON);
@@ -306,7 +340,8 @@ class KioskIT {
 
     @Test
     void anInvalidCpfOrPhoneIsRefusedBesideTheFieldAndByTheApi() {
-        try (BrowserContext context = kiosk("demo", Browsers.Viewport.PORTRAIT)) {
+        {
+            BrowserContext context = track(kiosk("demo", Browsers.Viewport.PORTRAIT));
             Page page = context.newPage();
             page.navigate("/kiosk/");
             assertThat(page.getByTestId("service").first()).isVisible(SOON);
@@ -339,7 +374,8 @@ class KioskIT {
     @Test
     void aCustomerWhoRefusesTheConsentIsThankedAndNothingIsKept() {
         String cpf = GatewayClient.randomCpf();
-        try (BrowserContext context = kiosk("demo", Browsers.Viewport.PORTRAIT)) {
+        {
+            BrowserContext context = track(kiosk("demo", Browsers.Viewport.PORTRAIT));
             Page page = context.newPage();
             page.navigate("/kiosk/");
             toConsent(page, ICE, "Paulo Neves", cpf, "11987654321");
@@ -358,7 +394,8 @@ class KioskIT {
     void aPixNotPaidInTimeExpiresAndTheKioskStartsOver() throws Exception {
         // the other studio's charges live 20 s for this test (no API sets a tenant's Pix lifetime)
         suite.sql("payment", "update provider_settings set charge_expiry_seconds = 20 where tenant_id = 'outro'");
-        try (BrowserContext context = kiosk("outro", Browsers.Viewport.PORTRAIT)) {
+        try {
+            BrowserContext context = track(kiosk("outro", Browsers.Viewport.PORTRAIT));
             Page page = context.newPage();
             page.navigate("/kiosk/");
             toConsent(page, "", "Rita Souza", GatewayClient.randomCpf(), "41987654321");
@@ -378,7 +415,8 @@ class KioskIT {
         String cpf = GatewayClient.randomCpf();
         var bank = new GatewayClient(suite.pixPspUrl());
         bank.send("PUT", "/sandbox/faults", null, Map.of("unavailableClients", List.of("totem-demo")), Map.of());
-        try (BrowserContext context = kiosk("demo", Browsers.Viewport.PORTRAIT)) {
+        try {
+            BrowserContext context = track(kiosk("demo", Browsers.Viewport.PORTRAIT));
             Page page = context.newPage();
             page.navigate("/kiosk/");
             toConsent(page, ICE, "Bruno Alves", cpf, "11987654321");
@@ -414,7 +452,8 @@ class KioskIT {
         String cpf = GatewayClient.randomCpf();
         var bank = new GatewayClient(suite.pixPspUrl());
         int cobsBefore = bank.get("/sandbox/cobs", null).body().size();
-        try (BrowserContext context = kiosk("demo", Browsers.Viewport.PORTRAIT)) {
+        {
+            BrowserContext context = track(kiosk("demo", Browsers.Viewport.PORTRAIT));
             Page page = context.newPage();
             page.navigate("/kiosk/");
             // the start screen: offline shows the banner, back online hides it
@@ -478,9 +517,10 @@ class KioskIT {
     @Test
     void aCustomerWhoWalksAwayIsForgottenDomStorageAndOutbox() {
         String cpf = GatewayClient.randomCpf();
-        try (BrowserContext context = kiosk("demo", Browsers.Viewport.PORTRAIT)) {
+        {
+            BrowserContext context = track(kiosk("demo", Browsers.Viewport.PORTRAIT));
             Page page = context.newPage();
-            page.navigate("/kiosk/?idle=3&warn=3");
+            page.navigate("/kiosk/?idle=3&warn=8");
             assertThat(page.getByTestId("service").first()).isVisible(SOON);
             page.getByTestId("service").filter(new Locator.FilterOptions().setHasText(ICE)).click();
             page.getByTestId("name").click();
@@ -489,7 +529,7 @@ class KioskIT {
             tap(page, cpf);
             assertThat(page.getByTestId("idle-dialog")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
             check(page, "kiosk-13-idle-warning");
-            assertThat(screen(page, "start")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
+            assertThat(screen(page, "start")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
             assertThat(page.getByTestId("idle-dialog")).isHidden();
             assertThat(everythingKept(page)).doesNotContain("Joana", "Prado", cpf, masked(cpf));
         }
@@ -497,7 +537,8 @@ class KioskIT {
 
     @Test
     void setupPairsTheKioskAndALostAccessGoesBackToSetupWithAMessage() {
-        try (BrowserContext context = browsers.context(suite.gatewayUrl(), Browsers.Viewport.PORTRAIT)) {
+        {
+            BrowserContext context = track(browsers.context(suite.gatewayUrl(), Browsers.Viewport.PORTRAIT));
             Page page = context.newPage();
             page.navigate("/kiosk/");
             assertThat(screen(page, "setup")).isVisible(SOON);

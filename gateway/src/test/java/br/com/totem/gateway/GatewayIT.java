@@ -88,6 +88,15 @@ class GatewayIT {
                 .expectStatus().isOk().expectBody().jsonPath("$.service").isEqualTo("report-service");
         http.get().uri("/api/v1/queue").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("demo", "op", "OPERATOR"))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.service").isEqualTo("queue-service");
+        // each route's circuit breaker is on /actuator/prometheus once it exists (Grafana, TotemCircuitBreakerOpen)
+        String metrics = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("resilience4j_circuitbreaker_state{", "name=\"ticket\"", "name=\"payment\"",
+                "name=\"report\"", "name=\"queue\"");
+        // and each proxied request is timed with its route
+        assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_bucket{", "routeId=\"ticket\"");
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Base64;
 import org.springframework.stereotype.Component;
 
 import br.com.totem.print.printer.domain.Printer;
-import br.com.totem.print.printer.domain.PrinterTokens;
+import br.com.totem.platform.security.OpaqueTokens;
 import br.com.totem.print.printer.store.PrinterStore;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +29,7 @@ public class PrinterCredentials {
     /** The CloudPRNT printer whose token the header carries, or empty. */
     public Mono<Printer> printer(String authorization) {
         String token = token(authorization);
-        return token == null ? Mono.empty() : printers.byTokenHash(PrinterTokens.hash(token));
+        return token == null ? Mono.empty() : printers.byTokenHash(OpaqueTokens.hash(token));
     }
 
     static String token(String authorization) {

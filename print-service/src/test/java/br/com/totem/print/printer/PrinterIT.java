@@ -17,7 +17,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import br.com.totem.platform.audit.AuditLog;
-import br.com.totem.print.printer.domain.PrinterTokens;
+import br.com.totem.platform.security.OpaqueTokens;
 import br.com.totem.testkit.TestTokens;
 
 /** Printers CRUD over real HTTP on the run's own database: roles, validation, conflicts, tenants apart, audit. */
@@ -104,7 +104,7 @@ class PrinterIT {
         assertThat(token).hasSize(43);
         byte[] stored = db.sql("select token_hash from printer where id = :id").bind("id", UUID.fromString((String) created.get("id")))
                 .map(r -> r.get("token_hash", byte[].class)).one().block();
-        assertThat(stored).isEqualTo(PrinterTokens.hash(token));
+        assertThat(stored).isEqualTo(OpaqueTokens.hash(token));
         http.get().uri("/api/v1/printers/{id}", created.get("id")).headers(h -> h.setBearerAuth(manager(tenant))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.cloudPrntToken").doesNotExist().jsonPath("$.host").doesNotExist();
     }

@@ -15,7 +15,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import br.com.totem.platform.security.Roles;
 import br.com.totem.queue.config.QueueProperties;
 import br.com.totem.queue.identity.domain.LoginThrottle;
-import br.com.totem.queue.identity.domain.OpaqueTokens;
+import br.com.totem.platform.security.OpaqueTokens;
 import br.com.totem.queue.identity.store.DeviceStore;
 import br.com.totem.queue.identity.store.RefreshTokenStore;
 import br.com.totem.queue.identity.store.RefreshTokenStore.SubjectKind;
@@ -147,7 +147,7 @@ public class AuthService {
     }
 
     private Mono<String> storeRefresh(UUID family, Subject subject) {
-        String token = OpaqueTokens.newToken();
+        String token = OpaqueTokens.generate();
         return refreshTokens.insert(family, subject.tenant(), subject.kind(), subject.id(), subject.roles(), OpaqueTokens.hash(token),
                 clock.instant().plus(props.refreshTokenTtl())).thenReturn(token);
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import br.com.totem.queue.identity.domain.KeyCipher;
 import br.com.totem.queue.identity.domain.LoginThrottle;
-import br.com.totem.queue.identity.domain.OpaqueTokens;
+import br.com.totem.platform.security.OpaqueTokens;
 
 class LoginThrottleAndKeyCipherTest {
 
@@ -57,8 +57,8 @@ class LoginThrottleAndKeyCipherTest {
 
     @Test
     void whenRefreshTokensAreMadeThenTheyAreRandomAndStoredOnlyAsHashes() {
-        String a = OpaqueTokens.newToken();
-        assertThat(a).hasSize(43).isNotEqualTo(OpaqueTokens.newToken());
+        String a = OpaqueTokens.generate();
+        assertThat(a).hasSize(43).isNotEqualTo(OpaqueTokens.generate());
         assertThat(OpaqueTokens.hash(a)).hasSize(32).isEqualTo(OpaqueTokens.hash(a));
     }
 }

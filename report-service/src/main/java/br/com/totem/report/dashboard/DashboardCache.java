@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * A tenant's dashboard as JSON in Redis ({@code report:dashboard:<tenant>}) for a short TTL, dropped
  * by every event of the tenant. Redis failing is never an error: a read misses, a write or a drop is
- * skipped (the TTL bounds how stale an entry missed by a drop can be).
+ * skipped (the TTL bounds how stale an entry missed by a drop can be), and after a failure Redis is
+ * left alone for {@link #REST} so that events and readers do not each wait for it.
  */
 @Component
 public class DashboardCache {
@@ -21,6 +22,9 @@ public class DashboardCache {
     private static final Logger log = LoggerFactory.getLogger(DashboardCache.class);
     /** A Redis that does not answer within this is treated as absent. */
     static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
+    static final Duration REST = Duration.ofSeconds(5);
+
+    private volatile long restUntilNanos = System.nanoTime();
 
     private final ReactiveStringRedisTemplate redis;
     private final Duration ttl;
@@ -35,24 +39,26 @@ public class DashboardCache {
     }
 
     Mono<String> get(String tenant) {
-        return redis.opsForValue().get(key(tenant)).timeout(REDIS_TIMEOUT)
-                .onErrorResume(e -> {
-                    log.warn("dashboard cache unavailable ({}); reading the database", e.toString());
-                    return Mono.empty();
-                });
+        return guarded(Mono.defer(() -> redis.opsForValue().get(key(tenant))));
     }
 
     Mono<Void> put(String tenant, String json) {
-        return redis.opsForValue().set(key(tenant), json, ttl).timeout(REDIS_TIMEOUT).then()
-                .onErrorResume(e -> Mono.empty());
+        return guarded(Mono.defer(() -> redis.opsForValue().set(key(tenant), json, ttl))).then();
     }
 
     /** Drops the tenant's entry (after an event changed its numbers). */
     public Mono<Void> invalidate(String tenant) {
-        return redis.delete(key(tenant)).timeout(REDIS_TIMEOUT).then()
-                .onErrorResume(e -> {
-                    log.debug("could not drop the dashboard of {}: {}", tenant, e.toString());
-                    return Mono.empty();
-                });
+        return guarded(Mono.defer(() -> redis.delete(key(tenant)))).then();
+    }
+
+    private <T> Mono<T> guarded(Mono<T> call) {
+        if (System.nanoTime() - restUntilNanos < 0) {
+            return Mono.empty();
+        }
+        return call.timeout(REDIS_TIMEOUT).onErrorResume(e -> {
+            restUntilNanos = System.nanoTime() + REST.toNanos();
+            log.warn("dashboard cache unavailable ({}); the database answers for {}", e.toString(), REST);
+            return Mono.empty();
+        });
     }
 }

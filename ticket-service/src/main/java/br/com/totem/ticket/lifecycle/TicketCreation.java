@@ -23,7 +23,7 @@ import br.com.totem.ticket.consent.domain.ConsentText;
 import br.com.totem.ticket.customer.CustomerRegistry;
 import br.com.totem.ticket.customer.crypto.BlindIndex;
 import br.com.totem.ticket.lifecycle.domain.NewTicket;
-import br.com.totem.ticket.lifecycle.domain.StatusToken;
+import br.com.totem.platform.security.OpaqueTokens;
 import br.com.totem.ticket.lifecycle.store.IdempotencyStore;
 import br.com.totem.ticket.lifecycle.store.TicketCreationStore;
 import br.com.totem.ticket.lifecycle.store.TicketRecord;
@@ -148,7 +148,8 @@ public class TicketCreation {
         TicketCreated created = new TicketCreated(ticketId, service.id(), service.name(), service.priceCents(),
                 request.priority(), request.name().displayName(), kiosk.subject(), now, zone.getId());
         Outbox.Row event = outbox.row(EventEnvelope.of(tenant, ticketId.toString(), created));
-        String statusToken = StatusToken.generate();
+        // the customer's QR code (/api/v1/public/queue/{statusToken}): neither guessable nor derived from the ticket
+        String statusToken = OpaqueTokens.generate();
         TicketRecord.Sale sale = sale(kiosk, ticketId, now, service, request, statusToken, null);
         var customer = customers.values(tenant, request.cpf(), request.phone(), request.name());
         return creations.create(sale, service, consent, key, requestHmac, keyTtl, customer, event)

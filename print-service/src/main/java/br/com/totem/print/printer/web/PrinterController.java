@@ -28,7 +28,7 @@ import br.com.totem.platform.problem.ProblemTypes;
 import br.com.totem.platform.security.Caller;
 import br.com.totem.platform.security.Callers;
 import br.com.totem.print.printer.domain.Printer;
-import br.com.totem.print.printer.domain.PrinterTokens;
+import br.com.totem.platform.security.OpaqueTokens;
 import br.com.totem.print.printer.store.PrinterStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -79,8 +79,10 @@ class PrinterController {
     Mono<ResponseEntity<PrinterView>> create(@Valid @RequestBody PrinterRequest request) {
         return Callers.current().flatMap(c -> {
             Printer p = printer(UUID.randomUUID(), c.tenant(), request);
-            String token = p.connection() == Printer.Connection.CLOUDPRNT ? PrinterTokens.generate() : null;
-            return tx.transactional(printers.insert(p, token == null ? null : PrinterTokens.hash(token))
+            // a CloudPRNT printer's own secret: shown once to this manager, configured in the printer's server
+            // URL, stored only as its SHA-256; a MAC address is no secret and never authenticates (docs/printing.md)
+            String token = p.connection() == Printer.Connection.CLOUDPRNT ? OpaqueTokens.generate() : null;
+            return tx.transactional(printers.insert(p, token == null ? null : OpaqueTokens.hash(token))
                             .flatMap(stored -> record(c, "printer.create", stored).thenReturn(stored)))
                     .onErrorMap(DuplicateKeyException.class, PrinterController::conflict)
                     .map(stored -> ResponseEntity.created(URI.create("/api/v1/printers/" + stored.id()))
@@ -100,8 +102,8 @@ class PrinterController {
                     .flatMap(before -> {
                         boolean newToken = p.connection() == Printer.Connection.CLOUDPRNT
                                 && before.connection() != Printer.Connection.CLOUDPRNT;
-                        String token = newToken ? PrinterTokens.generate() : null;
-                        return tx.transactional(printers.update(p, token == null ? null : PrinterTokens.hash(token))
+                        String token = newToken ? OpaqueTokens.generate() : null;
+                        return tx.transactional(printers.update(p, token == null ? null : OpaqueTokens.hash(token))
                                         .flatMap(stored -> record(c, "printer.update", stored).thenReturn(stored)))
                                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Printer")))
                                 .onErrorMap(DuplicateKeyException.class, PrinterController::conflict)

@@ -176,10 +176,12 @@ public class FactStore {
                 .bind("envelope", envelope).fetch().rowsUpdated().map(n -> n == 1);
     }
 
-    /** Empties the read model (not the event log) before a rebuild. */
-    public Mono<Void> clear() {
-        return db.sql("""
-                truncate ticket_facts, ticket_transfers, services, stations, payments, refunds, print_outcomes""").then();
+    /** Empties the tenant's read model (not its event log) before a rebuild. */
+    public Mono<Void> clear(String tenant) {
+        return reactor.core.publisher.Flux.just("ticket_facts", "ticket_transfers", "services", "stations", "payments",
+                        "refunds", "print_outcomes")
+                .concatMap(table -> db.sql("delete from " + table + " where tenant_id = :tenant").bind("tenant", tenant).then())
+                .then();
     }
 
     private Mono<Void> mark(String tenant, UUID ticket, String column, Instant at) {

@@ -33,7 +33,7 @@ class CustomerController {
     }
 
     @GetMapping("/export")
-    @PreAuthorize("hasRole('MANAGER')")
+    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
     @Operation(summary = "Everything held about a person (LGPD access): customer, tickets, consents; audited")
     @ApiResponse(responseCode = "400", description = "the CPF is invalid")
     @ApiResponse(responseCode = "404", description = "no customer with this CPF in this tenant")
@@ -43,7 +43,7 @@ class CustomerController {
 
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasRole('MANAGER')")
+    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
     @Operation(summary = "Anonymise a person (LGPD): CPF, phone and name erased; ticket facts kept for accounting; audited")
     @ApiResponse(responseCode = "204", description = "anonymised")
     @ApiResponse(responseCode = "400", description = "the CPF is invalid")

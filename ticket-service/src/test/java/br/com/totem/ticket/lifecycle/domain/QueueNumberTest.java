@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import br.com.totem.platform.security.OpaqueTokens;
+
 class QueueNumberTest {
 
     @Test
@@ -27,7 +29,7 @@ class QueueNumberTest {
     void whenStatusTokensAreGeneratedThenTheyAreLongUrlSafeAndNeverRepeat() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            String token = StatusToken.generate();
+            String token = OpaqueTokens.generate();
             assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
             assertThat(seen.add(token)).isTrue();
         }

@@ -1,4 +1,4 @@
-package br.com.totem.sandbox.printer;
+package br.com.totem.sandbox.kit;
 
 import java.util.List;
 
@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
  */
 public class EmbeddedAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
-    static final String ENABLED = "sandbox.embedded-filter";
+    public static final String ENABLED = "sandbox.embedded-filter";
 
     private static final List<String> EXCLUDED = List.of("br.com.totem.platform", "r2dbc", "flyway", "amqp", "rabbit",
             "cloud.stream", "cloud.function", "security", "redis", "springdoc", "resilience4j", "circuitbreaker",
