@@ -363,8 +363,9 @@ async function loadDay() {
   clearTimeout(work.dayTimer);
   work.dayTimer = setTimeout(async () => {
     try {
-      // the studio's business day (queue-service wants it; the demo tenants are in São Paulo)
-      const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
+      // the studio's business day: the tablet stands in the studio, so its clock's date is the one
+      // (no API gives the tenant's zone to an operator; a tablet set to another zone shows that day)
+      const date = new Intl.DateTimeFormat('en-CA').format(new Date());
       const day = await api.get(`/api/v1/queue/stations/${stationId}/day?date=${date}`);
       if (work?.session.stationId === stationId) {
         work.day = day;

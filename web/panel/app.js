@@ -132,22 +132,34 @@ function colourOf(call) {
   return colours.get(call.serviceId) ?? '#6b7280';
 }
 
+/** What happened to a call after it was announced (the customer came: started, then finished). */
+function stateOf(call) {
+  if (call.status === 'IN_SERVICE') return 'Em atendimento';
+  if (call.status === 'COMPLETED') return 'Atendida';
+  return '';
+}
+
 function render() {
   if (!board) return;
   const c = calls.current;
   if (!c) {
     replace(board.now, h('p', { class: 'idle' }, 'Aguardando a próxima chamada'));
     board.now.style.borderTopColor = '';
+    delete board.now.dataset.status;
   } else {
     replace(board.now,
       h('p', { class: 'label' }, 'Senha'),
       h('p', { class: 'number', id: 'now-number' }, c.number),
       h('p', { class: 'station', id: 'now-station' }, c.stationName ?? ''),
-      h('p', { class: 'service' }, c.serviceName ?? ''));
+      h('p', { class: 'service' }, c.serviceName ?? ''),
+      h('p', { class: 'state', id: 'now-state' }, stateOf(c)));
     board.now.style.borderTopColor = colourOf(c);
+    board.now.dataset.status = c.status ?? 'CALLED';
   }
   const items = calls.previous.map((p) => {
-    const li = h('li', { dataset: { number: p.number } }, h('span', null, p.number), h('span', { class: 'st' }, p.stationName ?? ''));
+    const state = stateOf(p);
+    const li = h('li', { dataset: { number: p.number, status: p.status ?? 'CALLED' } }, h('span', null, p.number),
+      h('span', { class: 'st' }, p.stationName ?? '', state ? h('small', null, state) : null));
     li.style.borderLeftColor = colourOf(p);
     return li;
   });

@@ -2,7 +2,8 @@
 // backoff and resume from the last sequence number seen, so no change is lost and none is applied
 // twice. queue-service's protocol: first a "snapshot" (whole state at seq N) or "resumed" (what
 // follows continues from N), then "change" frames with seq N+1, N+2…, and a "heartbeat" every 15 s
-// carrying the last seq. A gap (a change or heartbeat beyond the next seq) means something was
+// carrying the last seq; every change has its seq on every socket ("skip" where the audience does
+// not show it), so the numbers run without holes. A gap (a change or heartbeat beyond the next seq) means something was
 // missed: reconnect with ?since= to get it (or a fresh snapshot when history was trimmed).
 
 const HEARTBEAT_MS = 15_000;
@@ -72,10 +73,11 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, base 
           setStatus('online');
           break;
         case 'change':
+        case 'skip': // a change this audience does not show (the panel and a ticket joining a line): only its seq
           if (seq !== null && frame.seq <= seq) break; // already applied
           if (seq !== null && frame.seq > seq + 1) return resync(); // missed some: ask again from seq
           seq = frame.seq;
-          onMessage(frame);
+          if (frame.type === 'change') onMessage(frame);
           break;
         case 'heartbeat':
           if (seq !== null && frame.seq > seq) resync();

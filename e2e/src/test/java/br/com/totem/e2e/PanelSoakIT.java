@@ -19,8 +19,8 @@ import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 
 /**
- * The TV panel runs for days: 30 minutes of simulated calls (a call every 2 s — 900 calls, every
- * fifth recalled, each started and finished — with a heartbeat every 15 s) driven through a
+ * The TV panel runs for days: 30 minutes of simulated calls (a sale and a call every 2 s — 900
+ * calls, every fifth recalled, each started and finished — with a heartbeat every 15 s) driven through a
  * stand-in WebSocket on Playwright's fake clock, so the half hour takes seconds. The panel's JS
  * heap after a forced GC must stay within the bound measured for it (docs/benchmarks.md), and so
  * must its DOM. The stand-in socket speaks queue-service's /ws/panel protocol; the real socket
@@ -67,7 +67,8 @@ class PanelSoakIT {
                 ticketId: 't' + n, number: (n % 2 ? 'G' : 'B') + String(n % 1000).padStart(3, '0'),
                 serviceId: services[n % 2], serviceName: n % 2 ? 'Banheira de Gelo' : 'Bota de Compressão',
                 stationName: 'Banheira ' + (1 + n % 3), status, recallCount: recall, calledAt: new Date().toISOString() } });
-              const frames = [call('CALLED', 'CALLED', 0)];
+              // each call follows a sale: its ENQUEUED reaches the panel as a bare seq ("skip")
+              const frames = [{ type: 'skip', seq: ++seq }, call('CALLED', 'CALLED', 0)];
               if (n % 5 === 0) frames.push(call('RECALLED', 'CALLED', 1));
               if (n > 2) {
                 const old = n - 2;

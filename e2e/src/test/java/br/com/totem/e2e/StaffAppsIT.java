@@ -86,6 +86,25 @@ class StaffAppsIT {
     final AtomicBoolean cut = new AtomicBoolean();
     final List<WebSocketRoute> tabletSockets = new CopyOnWriteArrayList<>();
 
+    /** When a test fails, every open page is saved as failed-<test>-<n>.png (the screens tell what went wrong). */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.AfterTestExecutionCallback failureShots = ctx -> {
+        if (ctx.getExecutionException().isPresent()) {
+            int n = 0;
+            for (AutoCloseable c : open) {
+                if (c instanceof BrowserContext context) {
+                    for (Page p : context.pages()) {
+                        try {
+                            Browsers.screenshot(p, "failed-" + ctx.getRequiredTestMethod().getName() + "-" + n++);
+                        } catch (RuntimeException ignored) {
+                            // a closed page: the failure itself is what matters
+                        }
+                    }
+                }
+            }
+        }
+    };
+
     @BeforeAll
     void start() throws Exception {
         suite = Suite.shared();
@@ -274,9 +293,12 @@ class StaffAppsIT {
         assertThat(tablet.locator("#call-next")).isVisible();
         assertThat(tablet.locator("#live")).hasText("Ao vivo");
 
-        // sales appear on the tablet without a reload
+        // sales appear on the tablet without a reload: the first through the kiosk app (Pix paid
+        // at the sandbox bank), two more paid at the counter through the API
         List<String> numbers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        numbers.add(kioskSale(serviceName));
+        assertThat(tablet.locator("[data-service='" + serviceId + "'] [data-number='" + numbers.getFirst() + "']")).isVisible();
+        for (int i = 1; i < 3; i++) {
             numbers.add(api.paidSale(kiosk, manager, serviceId, "Cliente " + i + " Teste"));
         }
         for (String n : numbers) {
@@ -310,14 +332,19 @@ class StaffAppsIT {
 
         tablet.click("#start");
         assertThat(tablet.locator("#current-state")).containsText("Em atendimento");
+        assertThat(panel.locator("#now")).hasAttribute("data-status", "IN_SERVICE");
+        assertThat(panel.locator("#now-state")).hasText("Em atendimento");
         tablet.click("#finish");
         assertThat(tablet.locator("#result")).containsText("Senha " + numbers.get(0) + " finalizada.");
         assertThat(tablet.locator("#count-completed")).hasText("1");
+        assertThat(panel.locator("#now")).hasAttribute("data-status", "COMPLETED");
+        assertThat(panel.locator("#now-state")).hasText("Atendida");
 
         // no-show: gone from the panel's list
         tablet.click("#call-next");
         assertThat(tablet.locator("#current-number")).hasText(numbers.get(1));
         assertThat(panel.locator("#now-number")).hasText(numbers.get(1));
+        assertThat(panel.locator("#last-list li[data-number='" + numbers.get(0) + "']")).hasAttribute("data-status", "COMPLETED");
         tablet.click("#no-show");
         assertThat(tablet.locator("#result")).containsText("não compareceu");
         assertThat(panel.locator("#now-number")).hasText(numbers.get(0));
@@ -338,10 +365,27 @@ class StaffAppsIT {
         axe(panel, "panel board");
         shot(panel, "panel-board");
         // a refused action says why: the transferred ticket cannot be started here any more
-        StaffApi.Reply refused = api.call("POST", "/api/v1/queue/tickets/" + ticketIdOf(numbers.get(2)) + "/start",
+        GatewayClient.Answer refused = api.call("POST", "/api/v1/queue/tickets/" + ticketIdOf(numbers.get(2)) + "/start",
                 api.login(TENANT, operator, Suite.DEMO_SECRET), Map.of());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("detail").asString()).contains("está aguardando na fila");
+    }
+
+    /** A customer buys the service on the kiosk app and the sandbox bank pays the Pix; the number on the kiosk's screen. */
+    String kioskSale(String service) {
+        BrowserContext kioskContext = context(Browsers.Viewport.PORTRAIT);
+        Page page = kioskContext.newPage();
+        page.navigate("/kiosk/");
+        KioskIT.pair(page, TENANT, "kiosk-1", Suite.DEMO_SECRET);
+        KioskIT.toConsent(page, service, "Ana Souza", GatewayClient.randomCpf(), "11987654321");
+        String txid = KioskIT.acceptAndGetPix(page).get("txid").asString();
+        var paid = new GatewayClient(suite.pixPspUrl()).post("/sandbox/cob/" + txid + "/pay", null, Map.of());
+        assertThat(paid.status()).as("sandbox pay: %s", paid.body()).isEqualTo(200);
+        assertThat(KioskIT.screen(page, "done")).isVisible(KioskIT.SOON);
+        String number = page.getByTestId("number").textContent().strip();
+        shot(page, "kiosk-sale-done");
+        kioskContext.close();
+        return number;
     }
 
     String ticketIdOf(String number) {
