@@ -433,15 +433,23 @@ async function printersPage(el) {
 
 // ---------------------------------------------------------------- tickets of the day
 
-function todayIso() {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
-  return parts; // YYYY-MM-DD
+/**
+ * Today in the studio's zone (YYYY-MM-DD): report-service's dashboard knows the tenant's business
+ * day; without it, the browser's own date (the console is used at the studio).
+ */
+async function businessToday() {
+  try {
+    return (await api.get('/api/v1/dashboard')).date;
+  } catch {
+    return new Intl.DateTimeFormat('en-CA').format(new Date());
+  }
 }
 
-async function ticketsPage(el, filters = { date: todayIso(), status: '', serviceId: '', page: 0 }) {
+async function ticketsPage(el, filters = null) {
   let services = [];
   try {
-    services = await api.get('/api/v1/services');
+    [services, filters] = await Promise.all([api.get('/api/v1/services'),
+      filters ?? businessToday().then((date) => ({ date, status: '', serviceId: '', page: 0 }))]);
   } catch (e) {
     return failure(el, e, () => ticketsPage(el, filters));
   }
