@@ -23,13 +23,17 @@ export function setFieldErrors(form, errors = {}) {
     slot.textContent = message ?? '';
     slot.hidden = !message;
     if (input) {
+      // a field's own description (its hint) stays; the error is added to it and taken away again
+      input.dataset.describedBy ??= input.getAttribute('aria-describedby') ?? '';
+      const own = input.dataset.describedBy;
       if (message) {
         input.setAttribute('aria-invalid', 'true');
-        input.setAttribute('aria-describedby', slot.id);
+        input.setAttribute('aria-describedby', own ? `${own} ${slot.id}` : slot.id);
         first ??= input;
       } else {
         input.removeAttribute('aria-invalid');
-        input.removeAttribute('aria-describedby');
+        if (own) input.setAttribute('aria-describedby', own);
+        else input.removeAttribute('aria-describedby');
       }
     }
   }
