@@ -388,6 +388,14 @@ class StaffAppsIT {
         return number;
     }
 
+    static String read(com.microsoft.playwright.Download download) {
+        try {
+            return java.nio.file.Files.readString(download.path(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String ticketIdOf(String number) {
         for (var line : api.call("GET", "/api/v1/queue", manager, null).body().get("lines")) {
             for (var t : line.get("waiting")) {
@@ -523,6 +531,18 @@ class StaffAppsIT {
         admin.click("#confirm-ok");
         assertThat(admin.locator("#lgpd-json")).containsText("tickets");
         shot(admin, "admin-lgpd-export");
+
+        // reports: the daily report of the chosen day, downloaded as CSV and as PDF
+        admin.navigate("/admin/#relatorios");
+        assertThat(admin.locator("#dashboard")).isVisible();
+        String day = admin.locator("#report-date").inputValue();
+        com.microsoft.playwright.Download csv = admin.waitForDownload(() -> admin.click("#report-csv"));
+        assertThat(csv.suggestedFilename()).isEqualTo("relatorio-" + day + ".csv");
+        assertThat(read(csv)).contains(";total;");
+        com.microsoft.playwright.Download pdf = admin.waitForDownload(() -> admin.click("#report-pdf"));
+        assertThat(pdf.suggestedFilename()).isEqualTo("relatorio-" + day + ".pdf");
+        assertThat(read(pdf)).startsWith("%PDF");
+        assertThat(admin.locator("#report-status")).containsText("Arquivo relatorio-" + day + ".pdf baixado.");
     }
 
     @Test
