@@ -541,16 +541,18 @@ function customersPage(el) {
       ? { title: 'Anonimizar este cliente?', body: 'Nome, CPF e telefone serão apagados para sempre. As senhas e valores continuam nos relatórios, sem identificação.', confirmLabel: 'Anonimizar', danger: true, typeToConfirm: 'ANONIMIZAR' }
       : { title: 'Exportar os dados deste cliente?', body: 'O acesso aos dados pessoais fica registrado na auditoria.', confirmLabel: 'Exportar' }))) return;
     try {
+      // the CPF goes in the body, never the URL (URLs end up in logs and traces)
       if (erase) {
-        await api.del('/api/v1/customers?cpf=' + value);
+        await api.post('/api/v1/customers/anonymisation', { cpf: value });
         out.append(h('p', { class: 'notice notice-ok', role: 'status' }, 'Cliente anonimizado.'));
       } else {
-        const data = await api.get('/api/v1/customers/export?cpf=' + value);
+        const data = await api.post('/api/v1/customers/export', { cpf: value });
         const json = JSON.stringify(data, null, 2);
         const link = h('a', { class: 'btn', download: `lgpd-${value.slice(0, 3)}.json`, href: URL.createObjectURL(new Blob([json], { type: 'application/json' })) }, 'Baixar arquivo JSON');
         out.append(h('p', { class: 'notice notice-ok', role: 'status' }, 'Dados exportados.'), link, h('pre', { class: 'card', id: 'lgpd-json', tabindex: 0, 'aria-label': 'Dados exportados' }, json));
       }
     } catch (e) {
+      if (e instanceof ApiError && e.fieldErrors.cpf) setFieldErrors(form, { cpf: e.fieldErrors.cpf });
       out.append(h('p', { class: 'notice notice-error', role: 'alert' }, e instanceof ApiError && e.status === 404
         ? 'Nenhum cliente com este CPF.' : errorText(e)));
     }

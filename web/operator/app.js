@@ -256,6 +256,12 @@ function showWork(opSession) {
   liveBadge.hidden = false;
   live = connectLive('/ws/queue', {
     token: () => session.accessToken(),
+    // 4403: logged out elsewhere, or the manager deactivated the user or reset the PIN
+    onAuthLost: () => {
+      work = null;
+      session.forget();
+      showLogin('Seu acesso foi encerrado. Entre de novo.');
+    },
     onStatus: (s) => {
       liveBadge.dataset.status = s;
       liveBadge.textContent = s === 'online' ? 'Ao vivo' : s === 'connecting' ? 'Conectando…' : 'Sem conexão';

@@ -104,6 +104,8 @@ function showBoard() {
   loadColours();
   live = connectLive('/ws/panel', {
     token: () => session.accessToken(),
+    // 4403: the manager revoked the panel or gave it a new secret (session.onChange shows the pairing)
+    onAuthLost: () => session.forget(),
     onStatus: (s) => {
       offline.hidden = s !== 'offline';
       board?.root.classList.toggle('stale', s === 'offline');
