@@ -29,9 +29,9 @@ import com.microsoft.playwright.Page;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PanelSoakIT {
 
-    /** Used JS heap after GC at minute 30: measured 1.80 MB (headless Chromium, docs/benchmarks.md); twice that, with margin. */
+    /** Used JS heap after GC at minute 30: measured 1.82–1.85 MB (headless Chromium, docs/benchmarks.md); twice that, with margin. */
     static final double HEAP_BOUND_BYTES = 4 * 1024 * 1024;
-    /** Growth from minute 2 to minute 30 after GC: measured 128 KB, flattening; a leak of 600 bytes a call (1,080 announcements) would pass it. */
+    /** Growth from minute 2 to minute 30 after GC: measured 124–140 KB, flattening; a leak of 600 bytes per announcement (1,080 of them) would exceed it. */
     static final double GROWTH_BOUND_BYTES = 512 * 1024;
 
     static final String FAKE_SOCKET = """
