@@ -167,6 +167,9 @@ function setup(message) {
     deviceId: field('deviceId', 'Identificação do totem', { layout: 'text', maxlength: 64, placeholder: 'ex.: kiosk-1' }),
     secret: field('secret', 'Senha do totem', { layout: 'text', maxlength: 256, type: 'password' }),
   };
+  // the pairing link the manager console shows: /kiosk/?tenant=…&device=… (the secret is typed)
+  fields.tenant.input.value = params.get('tenant') ?? '';
+  fields.deviceId.input.value = params.get('device') ?? '';
   const status = h('p', { class: 'notice notice-error', role: 'alert', hidden: !message, 'data-testid': 'setup-error' }, message ?? '');
   const pair = async () => {
     const values = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.input.value.trim()]));
@@ -197,7 +200,7 @@ function setup(message) {
       fields.tenant.element, fields.deviceId.element, fields.secret.element),
     h('div', { class: 'actions' }, go),
     keys.element);
-  fields.tenant.input.focus();
+  (fields.tenant.input.value && fields.deviceId.input.value ? fields.secret : fields.tenant).input.focus();
 }
 
 // ---------------------------------------------------------------- form fields

@@ -375,7 +375,10 @@ class StaffAppsIT {
     String kioskSale(String service) {
         BrowserContext kioskContext = context(Browsers.Viewport.PORTRAIT);
         Page page = kioskContext.newPage();
-        page.navigate("/kiosk/");
+        // the pairing link the console shows for a kiosk fills in the studio and the device
+        page.navigate("/kiosk/?tenant=" + TENANT + "&device=kiosk-1");
+        assertThat(page.getByTestId("deviceId")).hasValue("kiosk-1");
+        assertThat(page.getByTestId("tenant")).hasValue(TENANT);
         KioskIT.pair(page, TENANT, "kiosk-1", Suite.DEMO_SECRET);
         KioskIT.toConsent(page, service, "Ana Souza", GatewayClient.randomCpf(), "11987654321");
         String txid = KioskIT.acceptAndGetPix(page).get("txid").asString();
