@@ -4,6 +4,9 @@
 // follows continues from N), then "change" frames with seq N+1, N+2…, and a "heartbeat" every 15 s
 // carrying the last seq. A gap (a change or heartbeat beyond the next seq) means something was
 // missed: reconnect with ?since= to get it (or a fresh snapshot when history was trimmed).
+// The server's own close codes (docs/platform.md): 4401 the access token expired — fetch a fresh
+// token and reconnect at once; 4403 the login was revoked — stop and tell the app (onAuthLost),
+// never retry with the same token.
 
 const HEARTBEAT_MS = 15_000;
 
@@ -12,8 +15,10 @@ const HEARTBEAT_MS = 15_000;
  * `token`: a string or an (async) function giving the current access token.
  * `onMessage(frame)`: each snapshot and each change, in order, once.
  * `onStatus(status)`: 'connecting' | 'online' | 'offline'.
+ * `onAuthLost(code)`: the server closed with 4403 (logout elsewhere, user or device deactivated):
+ * the socket stays closed; the app drops its tokens and shows its login or setup screen.
  */
-export function connectLive(path, { token, onMessage, onStatus = () => {}, base = location.origin } = {}) {
+export function connectLive(path, { token, onMessage, onStatus = () => {}, onAuthLost = () => {}, base = location.origin } = {}) {
   let seq = null;
   let ws = null;
   let closed = false;
@@ -84,9 +89,15 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, base 
           onMessage(frame);
       }
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       clearTimeout(watchdog);
       if (ws === socket) ws = null;
+      if (event.code === 4403) {
+        handle.close(); // revoked: the same token will never work again
+        onAuthLost(event.code);
+        return;
+      }
+      if (event.code === 4401) attempt = 0; // the token ran out: the token function gives a fresh one
       retry();
     };
     socket.onerror = () => {}; // onclose follows
@@ -110,7 +121,7 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, base 
   window.addEventListener('online', wake);
   open();
 
-  return {
+  const handle = {
     get status() {
       return status;
     },
@@ -126,4 +137,5 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, base 
       setStatus('offline');
     },
   };
+  return handle;
 }
