@@ -461,7 +461,7 @@ class KioskIT {
         assertThat(screen(page, "counter")).isVisible(SOON);
 
         String manager = api.manager("demo");
-        JsonNode ticket = api.get("/api/v1/customers/export?cpf=" + cpf, manager).body().get("tickets").get(0);
+        JsonNode ticket = api.post("/api/v1/customers/export", manager, Map.of("cpf", cpf)).body().get("tickets").get(0);
         String ticketId = ticket.get("id").asString();
         assertThat(page.getByTestId("counter-code")).hasText(ticketId.substring(0, 8).toUpperCase());
         var manual = api.post("/api/v1/payments/manual", manager, Map.of("ticketId", ticketId, "method", "CARD"));
