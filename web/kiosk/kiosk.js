@@ -486,7 +486,10 @@ function pixScreen() {
       h('summary', null, 'Pix copia e cola'),
       h('p', { class: 'code', 'data-testid': 'pix-code' }, link.pixCopiaECola)),
     h('p', { class: 'muted' }, 'Assim que o pagamento for confirmado, esta tela avança sozinha.'),
-    h('div', { class: 'actions' }, button('Cancelar compra', cancelled, { testid: 'cancel', kind: 'btn-danger' })));
+    h('div', { class: 'actions' },
+      button('Cancelar compra', cancelled, { testid: 'cancel', kind: 'btn-danger' }),
+      // the studio also takes payment at the counter: the open Pix is taken over there when the payment is recorded
+      link.manualPaymentAvailable === true ? button('Pagar no balcão', counter, { testid: 'pay-at-counter' }) : null));
   every(() => {
     const ms = expiresAt - Date.now();
     left.textContent = countdown(ms);
@@ -543,6 +546,7 @@ function cancelled() {
 }
 
 function counter() {
+  stopTimers(); // from the Pix screen: its countdown and polling end here
   idle.stop();
   const t = flow.ticket;
   const code = String(t.id).slice(0, 8).toUpperCase();
