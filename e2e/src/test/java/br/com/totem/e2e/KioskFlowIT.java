@@ -136,7 +136,11 @@ class KioskFlowIT {
         assertThat(link.get("amountCents").asLong()).isEqualTo(6000);
 
         // the operator opens Banheira 1 and watches the queue; the TV panel watches the calls
-        Reply login = call("POST", "/api/v1/auth/login", null, Map.of("tenant", "demo", "username", "operador", "pin", "1234"));
+        // the PIN is typed on the counter's staff tablet: without the tablet's token it is refused (issue 12 item 3)
+        assertThat(call("POST", "/api/v1/auth/login", null, Map.of("tenant", "demo", "username", "operador", "pin", "1234")).status())
+                .isEqualTo(403);
+        Reply login = call("POST", "/api/v1/auth/login", deviceToken("demo", "tablet-1"),
+                Map.of("tenant", "demo", "username", "operador", "pin", "1234"));
         assertThat(login.status()).as("%s", login.body()).isEqualTo(200);
         String operator = login.body().get("accessToken").asString();
         String stationId = null;
