@@ -83,13 +83,22 @@ public class OutboxRelay {
                 .reduce(0L, Long::sum);
     }
 
+    /**
+     * One batch in one transaction under the advisory lock, bounded by {@code totem.outbox.batch-timeout}:
+     * a batch stuck on a hung connection, a lock or an unresponsive broker is abandoned (rolled back,
+     * counted in {@code totem.outbox.failures}, logged) and the next round starts on a fresh connection.
+     * The server ends the abandoned session itself ({@code idle_in_transaction_session_timeout},
+     * DatabaseTimeoutsAutoConfiguration), which releases the advisory lock for the other instances.
+     */
     Mono<Long> relayBatch() {
         Mono<Long> batch = db.sql("select pg_try_advisory_xact_lock(:key) as locked")
                 .bind("key", lockKey)
                 .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
                 .one()
                 .flatMap(locked -> locked ? publishPending() : Mono.just(0L));
-        return tx.transactional(batch);
+        return tx.transactional(batch).timeout(settings.batchTimeout(),
+                Mono.error(() -> new java.util.concurrent.TimeoutException(
+                        "outbox batch took longer than " + settings.batchTimeout() + " (hung connection or broker?)")));
     }
 
     private Mono<Long> publishPending() {
