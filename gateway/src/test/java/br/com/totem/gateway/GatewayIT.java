@@ -247,6 +247,19 @@ class GatewayIT {
     }
 
     @Test
+    void whenAnUndeclaredChunkedBodyPassesTheLimitThen413AndItIsNotForwardedWhole() {
+        // issue 12 Low: the Content-Length check alone let a chunked body of any size through
+        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> chunks = reactor.core.publisher.Flux.range(0, 40)
+                .map(i -> org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
+        http.post().uri("/api/v1/tickets").header(HttpHeaders.AUTHORIZATION, kiosk("demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromDataBuffers(chunks)).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/payload-too-large");
+    }
+
+    @Test
     void whenDownstreamIsDownThen503ProblemFast() {
         long start = System.nanoTime();
         http.get().uri("/api/v1/printers").header(HttpHeaders.AUTHORIZATION, manager("demo")).exchange()

@@ -27,12 +27,15 @@ public record QueueProperties(@Valid @NotNull Identity identity, @Valid @NotNull
      * @param attemptsRedisPrefix  Redis keys of those counters
      * @param trustedProxies       addresses or CIDR ranges whose {@code X-Forwarded-For} names the client (the gateway)
      * @param loginDelays          progressive delays after failed logins, per (name, client)
+     * @param retention            expired refresh tokens are deleted this long after their expiry
+     * @param keyAdminTenant       the tenant whose ADMINs may rotate the suite-wide signing key; blank: nobody (automatic rotation only)
      */
     public record Identity(@NotBlank @Size(min = 16, message = "must be at least 16 characters") String keySecret,
                            @NotBlank String issuer, @NotNull Duration accessTokenTtl, @NotNull Duration refreshTokenTtl,
                            @NotNull Duration keyRotationInterval, String externalJwksUri, String externalIssuer,
                            @Valid @NotNull LoginDelays loginDelays,
-                           @Min(1) int attemptsPerMinute, @NotBlank String attemptsRedisPrefix, @NotNull List<String> trustedProxies) {
+                           @Min(1) int attemptsPerMinute, @NotBlank String attemptsRedisPrefix, @NotNull List<String> trustedProxies,
+                           @NotNull Duration retention, String keyAdminTenant) {
 
         /** An external JWKS without its issuer would accept any token its keys signed, whoever issued it. */
         @jakarta.validation.constraints.AssertTrue(message = "external-issuer (TOTEM_QUEUE_EXTERNAL_ISSUER) is required with external-jwks-uri")

@@ -24,8 +24,12 @@ import br.com.totem.queue.support.QueueIT;
 import tools.jackson.databind.JsonNode;
 
 /** Logins, lockout, refresh rotation, device tokens, key rotation and the setup endpoints, on real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "totem.queue.identity.key-admin-tenant=" + IdentityIT.PLATFORM)
 class IdentityIT extends QueueIT {
+
+    /** The operator of the suite: its ADMINs alone rotate the signing key every tenant shares. */
+    static final String PLATFORM = "plataforma-it";
 
     @Autowired
     AuditLog audit;
@@ -272,8 +276,10 @@ class IdentityIT extends QueueIT {
 
     @Test
     void whenKeysRotateThenOldTokensStayValidAndNewOnesUseTheNewKid() throws Exception {
-        String tenant = QueueFixtures.newTenant();
-        fixtures.user(tenant, "admin", null, "ADMIN");
+        String tenant = PLATFORM;
+        if (context.getBean(br.com.totem.queue.identity.store.UserStore.class).byUsername(PLATFORM, "admin").blockOptional().isEmpty()) {
+            fixtures.user(tenant, "admin", null, "ADMIN");
+        }
         String before = fixtures.login(tenant, "admin");
         String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
 
@@ -297,10 +303,15 @@ class IdentityIT extends QueueIT {
         });
         assertThat(kids).contains(oldKid, newKid);
 
-        // only an admin rotates
-        fixtures.user(tenant, "gerente", null, "MANAGER");
-        http.post().uri("/api/v1/auth/keys/rotate").header("Authorization", "Bearer " + fixtures.login(tenant, "gerente"))
+        // only an admin rotates — and only the platform's: another tenant's ADMIN is refused (issue 12 Low)
+        String other = QueueFixtures.newTenant();
+        fixtures.user(other, "gerente", null, "MANAGER");
+        http.post().uri("/api/v1/auth/keys/rotate").header("Authorization", "Bearer " + fixtures.login(other, "gerente"))
                 .exchange().expectStatus().isForbidden();
+        fixtures.user(other, "admin", null, "ADMIN");
+        http.post().uri("/api/v1/auth/keys/rotate").header("Authorization", "Bearer " + fixtures.login(other, "admin"))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("administrador da plataforma"));
     }
 
     @Test
@@ -400,5 +411,30 @@ class IdentityIT extends QueueIT {
         // operators cannot set up
         http.post().uri("/api/v1/stations").header("Authorization", "Bearer " + fixtures.login(tenant, "operador"))
                 .bodyValue(Map.of("name", "X")).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void whenLoginDataHasNoReasonToStayThenTheHourlyJobDeletesIt() {
+        // issue 12 item 13: throttle rows and refresh tokens are not kept for ever
+        String tenant = QueueFixtures.newTenant();
+        fixtures.user(tenant, "gerente", null, "MANAGER");
+        String fresh = fixtures.tokens(tenant, "gerente").get("refreshToken").asString();
+        login(tenant, "gerente", "password", "errada-123").expectStatus().isUnauthorized();
+        var db = context.getBean(org.springframework.r2dbc.core.DatabaseClient.class);
+        db.sql("insert into login_throttle (tenant_id, principal, client, failures, last_failure) values (:t, 'user:velho', 'address:203.0.113.1', 2, now() - interval '2 days')")
+                .bind("t", tenant).then().block(QueueFixtures.BOUND);
+        db.sql("insert into refresh_token (id, family_id, tenant_id, subject_kind, subject_id, granted_roles, token_hash, expires_at)"
+                        + " values (gen_random_uuid(), gen_random_uuid(), :t, 'USER', 'x', '{MANAGER}', decode(md5(random()::text), 'hex'), now() - interval '8 days')")
+                .bind("t", tenant).then().block(QueueFixtures.BOUND);
+
+        var jobs = context.getBean(br.com.totem.platform.jobs.PeriodicJobs.class);
+        var job = context.getBean("identityPruning", br.com.totem.platform.jobs.PeriodicJob.class);
+        assertThat(jobs.runOnce(job).block(QueueFixtures.BOUND)).isTrue();
+
+        assertThat(db.sql("select principal from login_throttle where tenant_id = :t").bind("t", tenant)
+                .map(r -> r.get(0, String.class)).all().collectList().block(QueueFixtures.BOUND)).containsExactly("user:gerente");
+        assertThat(db.sql("select count(*) from refresh_token where tenant_id = :t").bind("t", tenant)
+                .map(r -> r.get(0, Long.class)).one().block(QueueFixtures.BOUND)).isEqualTo(1);
+        refresh(fresh).expectStatus().isOk();
     }
 }

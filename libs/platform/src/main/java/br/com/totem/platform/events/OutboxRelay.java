@@ -55,6 +55,7 @@ public class OutboxRelay {
     private final AtomicLong oldestPendingAgeMillis = new AtomicLong();
     private final Counter published;
     private final Counter failures;
+    private final Counter unroutable;
     private final Timer delivery;
 
     private volatile int consecutiveFailures;
@@ -70,6 +71,17 @@ public class OutboxRelay {
         this.lockKey = ("totem-outbox-relay:" + properties.serviceId()).hashCode();
         this.published = Counter.builder("totem.outbox.published").description("events published and confirmed").register(meters);
         this.failures = Counter.builder("totem.outbox.failures").description("batches that failed to publish").register(meters);
+        this.unroutable = Counter.builder("totem.outbox.unroutable")
+                .description("events the broker could route to no queue (nobody bound their type)").register(meters);
+        // mandatory: an event no queue is bound for comes back instead of vanishing (issue 12 Low); it
+        // still counts as published (a type nobody consumes yet is not an error of the relay), but it
+        // is logged and counted, and TotemOutboxUnroutable alerts on it
+        rabbit.setMandatory(true);
+        rabbit.setReturnsCallback(returned -> {
+            unroutable.increment();
+            log.warn("event {} of type {} reached no queue on {}: no consumer binds it (check totem.events.consumes)",
+                    returned.getMessage().getMessageProperties().getMessageId(), returned.getRoutingKey(), returned.getExchange());
+        });
         this.delivery = Timer.builder("totem.outbox.delivery")
                 .description("time from the event's commit to the broker's confirm").register(meters);
         Gauge.builder("totem.outbox.pending", pending, AtomicLong::get).description("unsent outbox rows").register(meters);

@@ -41,10 +41,12 @@ class AuthController {
     private final AuditLog audit;
     private final LoginAttempts attempts;
     private final String issuer;
+    private final String keyAdminTenant;
 
     AuthController(AuthService auth, KeyRing keys, AuditLog audit, LoginAttempts attempts, QueueProperties properties) {
         this.auth = auth;
         this.issuer = properties.identity().issuer();
+        this.keyAdminTenant = properties.identity().keyAdminTenant() == null ? "" : properties.identity().keyAdminTenant().trim();
         this.attempts = attempts;
         this.keys = keys;
         this.audit = audit;
@@ -135,9 +137,16 @@ class AuthController {
 
     @PostMapping("/keys/rotate")
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Start signing with a new key; tokens signed by the old one stay valid until they expire")
+    @Operation(summary = "Start signing with a new key; tokens signed by the old one stay valid until they expire",
+            description = "ADMIN of the platform's own tenant (TOTEM_QUEUE_KEY_ADMIN_TENANT) only: the key signs every tenant's tokens. "
+                    + "Unset: only the automatic rotation (TOTEM_QUEUE_KEY_ROTATION) rotates.")
     Mono<Map<String, String>> rotate() {
-        return Callers.current().flatMap(caller -> keys.rotate()
+        return Callers.current().filter(caller -> !keyAdminTenant.isBlank() && keyAdminTenant.equals(caller.tenant()))
+                // one signing key serves every tenant: a tenant's own ADMIN must not rotate it (issue 12 Low)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+                        "Forbidden", "A chave de assinatura vale para todas as empresas: só um administrador da plataforma"
+                                + " (TOTEM_QUEUE_KEY_ADMIN_TENANT) pode trocá-la")))
+                .flatMap(caller -> keys.rotate()
                 .flatMap(key -> audit.record(caller, "signing-key.rotate", "signing-key", key.kid(), Map.of())
                         .thenReturn(Map.of("kid", key.kid()))));
     }
