@@ -120,7 +120,7 @@ class ComposeFileTest {
     /**
      * A placeholder without a default ({@code ${TOTEM_PII_KEYS}}) is a secret the service cannot
      * start without: compose must pass it, .env.example must hold a placeholder for it and
-     * ./totem must have a local dev value.
+     * ./totem must generate a local value for it (var/local-secrets.env, never a published one).
      */
     @Test
     void everyRequiredSecretIsPassedByComposeDocumentedAndGeneratedForLocalRuns() throws Exception {
