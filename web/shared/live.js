@@ -2,7 +2,8 @@
 // backoff and resume from the last sequence number seen, so no change is lost and none is applied
 // twice. queue-service's protocol: first a "snapshot" (whole state at seq N) or "resumed" (what
 // follows continues from N), then "change" frames with seq N+1, N+2…, and a "heartbeat" every 15 s
-// carrying the last seq. A gap (a change or heartbeat beyond the next seq) means something was
+// carrying the last seq; every change has its seq on every socket ("skip" where the audience does
+// not show it), so the numbers run without holes. A gap (a change or heartbeat beyond the next seq) means something was
 // missed: reconnect with ?since= to get it (or a fresh snapshot when history was trimmed).
 // The server's own close codes (docs/platform.md): 4401 the access token expired — fetch a fresh
 // token and reconnect at once; 4403 the login was revoked — stop and tell the app (onAuthLost),
@@ -77,10 +78,11 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, onAut
           setStatus('online');
           break;
         case 'change':
+        case 'skip': // a change this audience does not show (the panel and a ticket joining a line): only its seq
           if (seq !== null && frame.seq <= seq) break; // already applied
           if (seq !== null && frame.seq > seq + 1) return resync(); // missed some: ask again from seq
           seq = frame.seq;
-          onMessage(frame);
+          if (frame.type === 'change') onMessage(frame);
           break;
         case 'heartbeat':
           if (seq !== null && frame.seq > seq) resync();
@@ -118,7 +120,11 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, onAut
       open();
     }
   };
+  // the device says its network is gone: a half-open socket would only be noticed by the
+  // heartbeat watchdog (~40 s); drop it now so the screen shows offline at once
+  const drop = () => ws?.close(4002, 'offline');
   window.addEventListener('online', wake);
+  window.addEventListener('offline', drop);
   open();
 
   const handle = {
@@ -133,6 +139,7 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, onAut
       clearTimeout(retryTimer);
       clearTimeout(watchdog);
       window.removeEventListener('online', wake);
+      window.removeEventListener('offline', drop);
       ws?.close(1000, 'bye');
       setStatus('offline');
     },

@@ -67,7 +67,7 @@ public class LiveSocketHandler implements WebSocketHandler {
                         return first.concatWith(listener.messages()
                                 .filter(m -> m.seq() > start.seq())
                                 .doOnNext(m -> lastSeq.set(m.seq()))
-                                .mapNotNull(m -> m.frameBytes(audience)));
+                                .map(m -> m.frameBytes(audience)));
                     });
                     Flux<byte[]> heartbeats = Flux.interval(props.heartbeat(), props.heartbeat())
                             .onBackpressureDrop()

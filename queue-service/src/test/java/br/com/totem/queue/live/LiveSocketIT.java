@@ -98,10 +98,12 @@ class LiveSocketIT extends QueueIT {
         fixtures.device(team.tenant(), "panel-1", DeviceKind.PANEL);
         String panel = fixtures.deviceToken(team.tenant(), "panel-1");
 
+        long seq;
         try (SocketProbe socket = SocketProbe.connect(port, "/ws/panel", panel, true, null)) {
             JsonNode snapshot = socket.next();
             assertThat(type(snapshot)).isEqualTo("snapshot");
             assertThat(snapshot.get("calls")).isEmpty();
+            seq = snapshot.get("seq").asLong();
 
             TicketPaid paid = pay(team, ice);
             await().atMost(QueueFixtures.BOUND).until(() -> fixtures.line(team.manager(), ice).size() == 1);
@@ -109,12 +111,22 @@ class LiveSocketIT extends QueueIT {
             http.post().uri("/api/v1/queue/call-next").header("Authorization", "Bearer " + team.operator())
                     .bodyValue(Map.of("sessionId", session)).exchange().expectStatus().isOk();
 
-            JsonNode call = socket.next(); // the ENQUEUED change is not for the panel
+            // the ENQUEUED change is not for the panel, but its sequence number is: no hole to resync on
+            JsonNode skip = socket.next();
+            assertThat(skip.toString()).isEqualTo("{\"type\":\"skip\",\"seq\":" + (seq + 1) + "}");
+            JsonNode call = socket.next();
+            assertThat(call.get("seq").asLong()).isEqualTo(seq + 2);
             assertThat(call.get("kind").asString()).isEqualTo("CALLED");
             assertThat(call.get("call").get("number").asString()).isEqualTo(paid.number());
             assertThat(call.get("call").get("stationName").asString()).isEqualTo("Banheira 2");
             assertThat(call.get("call").get("serviceId").asString()).isEqualTo(ice.toString());
             assertThat(call.toString()).doesNotContain("Maria").doesNotContain("displayName");
+        }
+        // a panel back from a drop gets the same contiguous run, then heartbeats at its own seq
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/panel", panel, false, seq)) {
+            assertThat(type(socket.next())).isEqualTo("resumed");
+            assertThat(List.of(type(socket.next()), type(socket.next()))).containsExactly("skip", "change");
+            assertThat(socket.next(f -> true).get("seq").asLong()).isEqualTo(seq + 2);
         }
         // a fresh panel gets the current calls in its snapshot
         try (SocketProbe socket = SocketProbe.connect(port, "/ws/panel", panel, true, null)) {
