@@ -28,6 +28,7 @@ public record QueueProperties(@Valid @NotNull Identity identity, @Valid @NotNull
      * @param trustedProxies       addresses or CIDR ranges whose {@code X-Forwarded-For} names the client (the gateway)
      * @param loginDelays          progressive delays after failed logins, per (name, client)
      * @param retention            expired refresh tokens are deleted this long after their expiry
+     * @param pinRequiresStaffDevice a PIN login needs a registered staff tablet's token (false: from any client, per address)
      * @param keyAdminTenant       the tenant whose ADMINs may rotate the suite-wide signing key; blank: nobody (automatic rotation only)
      */
     public record Identity(@NotBlank @Size(min = 16, message = "must be at least 16 characters") String keySecret,
@@ -35,7 +36,7 @@ public record QueueProperties(@Valid @NotNull Identity identity, @Valid @NotNull
                            @NotNull Duration keyRotationInterval, String externalJwksUri, String externalIssuer,
                            @Valid @NotNull LoginDelays loginDelays,
                            @Min(1) int attemptsPerMinute, @NotBlank String attemptsRedisPrefix, @NotNull List<String> trustedProxies,
-                           @NotNull Duration retention, String keyAdminTenant) {
+                           @NotNull Duration retention, String keyAdminTenant, boolean pinRequiresStaffDevice) {
 
         /** An external JWKS without its issuer would accept any token its keys signed, whoever issued it. */
         @jakarta.validation.constraints.AssertTrue(message = "external-issuer (TOTEM_QUEUE_EXTERNAL_ISSUER) is required with external-jwks-uri")

@@ -121,6 +121,19 @@ public class AuthService {
                                 List.of(Roles.OPERATOR), user.displayName()))), pin));
     }
 
+    /**
+     * A PIN from any client, counted per address: only while {@code TOTEM_LOGIN_PIN_REQUIRES_STAFF_DEVICE}
+     * is {@code false}, for operator apps that do not pair their tablet yet (docs/platform.md).
+     */
+    public Mono<Tokens> loginWithPinAnywhere(String tenant, String username, String pin, String client) {
+        String t = normalise(tenant);
+        String u = normalise(username);
+        return attempt(t, "user:" + u, client, users.byUsername(t, u)
+                .filter(user -> user.active() && user.pinHash() != null && user.roles().contains(Roles.OPERATOR))
+                .map(user -> new Candidate(user.pinHash(), new Subject(SubjectKind.USER, user.id().toString(), t,
+                        List.of(Roles.OPERATOR), user.displayName()))), pin);
+    }
+
     public Mono<Tokens> deviceToken(String tenant, String deviceId, String secret, String client) {
         String t = normalise(tenant);
         String d = normalise(deviceId);

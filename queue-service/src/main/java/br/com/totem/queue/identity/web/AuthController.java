@@ -19,6 +19,7 @@ import br.com.totem.platform.problem.ProblemTypes;
 import br.com.totem.platform.security.Callers;
 import br.com.totem.platform.security.Roles;
 import br.com.totem.queue.config.QueueProperties;
+import br.com.totem.queue.identity.AuthProblems;
 import br.com.totem.queue.identity.AuthService;
 import br.com.totem.queue.identity.KeyRing;
 import br.com.totem.queue.identity.LoginAttempts;
@@ -41,11 +42,13 @@ class AuthController {
     private final AuditLog audit;
     private final LoginAttempts attempts;
     private final String issuer;
+    private final boolean pinNeedsStaffDevice;
     private final String keyAdminTenant;
 
     AuthController(AuthService auth, KeyRing keys, AuditLog audit, LoginAttempts attempts, QueueProperties properties) {
         this.auth = auth;
         this.issuer = properties.identity().issuer();
+        this.pinNeedsStaffDevice = properties.identity().pinRequiresStaffDevice();
         this.keyAdminTenant = properties.identity().keyAdminTenant() == null ? "" : properties.identity().keyAdminTenant().trim();
         this.attempts = attempts;
         this.keys = keys;
@@ -88,8 +91,13 @@ class AuthController {
         return attempts.check(request.tenant(), "user:" + request.username(), http)
                 .then(Mono.defer(() -> password
                         ? auth.loginWithPassword(request.tenant(), request.username(), request.password(), AuthService.addressClient(address))
-                        : staffDevice(request.tenant()).flatMap(deviceId ->
-                                auth.loginWithPin(request.tenant(), request.username(), request.pin(), deviceId))));
+                        : staffDevice(request.tenant())
+                                .flatMap(deviceId -> auth.loginWithPin(request.tenant(), request.username(), request.pin(), deviceId))
+                                .onErrorResume(e -> !pinNeedsStaffDevice && e instanceof ProblemException p
+                                                && AuthProblems.STAFF_DEVICE_REQUIRED.equals(String.valueOf(p.toProblemDetail().getType())),
+                                        // TOTEM_LOGIN_PIN_REQUIRES_STAFF_DEVICE=false: a PIN without a tablet, counted per address
+                                        e -> auth.loginWithPinAnywhere(request.tenant(), request.username(), request.pin(),
+                                                AuthService.addressClient(address)))));
     }
 
     /**
