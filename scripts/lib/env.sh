@@ -38,7 +38,7 @@ local_secrets() {
       if [[ -n "$legacy" ]]; then
         echo "# local data already existed, made with the development values once committed: kept"
         echo "TOTEM_DEV_MODE=true"
-        while read -r name value; do [[ -n "${name:-}" ]] && echo "$name=$value"; done <<<"$LEGACY_DEV_SECRETS"
+        while read -r name value; do if [[ -n "${name:-}" ]]; then echo "$name=$value"; fi; done <<<"$LEGACY_DEV_SECRETS"
       else
         echo "TOTEM_DB_PASSWORD=$(random_word 32)"
         echo "TOTEM_RABBIT_PASSWORD=$(random_word 32)"
