@@ -38,7 +38,8 @@ svc_env() {
   fi
   if otel_on; then
     printf '%s\n' "OTEL_SERVICE_NAME=$svc" "OTEL_METRICS_EXPORTER=${OTEL_METRICS_EXPORTER:-none}" \
-      "OTEL_LOGS_EXPORTER=${OTEL_LOGS_EXPORTER:-none}"
+      "OTEL_LOGS_EXPORTER=${OTEL_LOGS_EXPORTER:-none}" \
+      "OTEL_JAVAAGENT_CONFIGURATION_FILE=${OTEL_JAVAAGENT_CONFIGURATION_FILE:-$ROOT/infra/otel/agent.properties}"
     [[ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]] || printf '%s\n' "OTEL_TRACES_EXPORTER=${OTEL_TRACES_EXPORTER:-logging}"
   fi
 }

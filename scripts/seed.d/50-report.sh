@@ -5,7 +5,11 @@
 # into report-service's read model. Idempotent: a day that already has paid tickets is left alone.
 set -euo pipefail
 
-GATEWAY=${TOTEM_GATEWAY_URL:-http://127.0.0.1:8080}
+GATEWAY=${TOTEM_URL_GATEWAY:-${TOTEM_GATEWAY_URL:-http://127.0.0.1:8080}}
+if [[ "${TOTEM_SEED_DEMO_SALES:-true}" == false ]]; then
+  echo "report: demo sales skipped (TOTEM_SEED_DEMO_SALES=false)"
+  exit 0
+fi
 SECRET=${TOTEM_DEMO_SECRET:-totem-demo-2026}
 TENANT=demo
 

@@ -7,13 +7,16 @@ import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /** {@code totem.gateway.*}: defaults in the gateway's application.yml. */
 @Validated
 @ConfigurationProperties("totem.gateway")
 public record GatewayProperties(@Min(1) long maxBodyBytes, @NotNull List<String> corsAllowedOrigins,
-                                @Valid @NotNull RateLimits rateLimits) {
+                                @Valid @NotNull RateLimits rateLimits,
+                                /** where customers' phones reach the gateway: the status page QR is {@code <base>/t/<token>} */
+                                @NotBlank String publicBaseUrl) {
 
     /**
      * {@code authPerMinutePerAddress} counts logins (guessable PINs and passwords);

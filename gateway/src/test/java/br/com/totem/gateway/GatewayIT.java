@@ -88,6 +88,15 @@ class GatewayIT {
                 .expectStatus().isOk().expectBody().jsonPath("$.service").isEqualTo("report-service");
         http.get().uri("/api/v1/queue").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("demo", "op", "OPERATOR"))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.service").isEqualTo("queue-service");
+        // each route's circuit breaker is on /actuator/prometheus once it exists (Grafana, TotemCircuitBreakerOpen)
+        String metrics = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("resilience4j_circuitbreaker_state{", "name=\"ticket\"", "name=\"payment\"",
+                "name=\"report\"", "name=\"queue\"");
+        // and each proxied request is timed with its route
+        assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_bucket{", "routeId=\"ticket\"");
     }
 
     @Test
@@ -248,18 +257,63 @@ class GatewayIT {
                 .expectStatus().isForbidden();
     }
 
+    static final String APP_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self' ws: wss:; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     @Test
-    void webAppsAreServedWithSecurityHeaders() {
-        http.get().uri("/kiosk/").exchange()
+    void webAppsAreServedWithTheirStrictPolicyAndRevalidatedPages() {
+        for (String page : new String[] {"/kiosk/", "/kiosk", "/status/", "/t/q3JzT0r9c8oFQy1kq8m2H0oPpWm5sN3dZ7vYh2xL4aE"}) {
+            var answer = http.get().uri(page).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectHeader().valueEquals("Content-Security-Policy", APP_POLICY)
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                    .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                    .expectHeader().valueEquals("Cache-Control", "no-cache")
+                    .expectBody(String.class).returnResult();
+            assertThat(answer.getResponseBody()).as(page).contains("<html lang=\"pt-BR\">").doesNotContain("<style", " style=");
+            String etag = answer.getResponseHeaders().getETag();
+            assertThat(etag).as("%s ETag", page).startsWith("\"");
+            http.get().uri(page).header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                    .expectStatus().isNotModified()
+                    .expectHeader().valueEquals("Content-Security-Policy", APP_POLICY);
+        }
+        // the status page of any token is the same page: it reads the token from its address
+        http.get().uri("/t/another-token-0000").exchange().expectBody(String.class)
+                .value(html -> assertThat(html).contains("/status/status.js"));
+        // the kiosk shows the status page's QR: public, no personal data (it is the token's own address)
+        http.get().uri("/t/q3JzT0r9c8oFQy1kq8m2H0oPpWm5sN3dZ7vYh2xL4aE/qr.svg").exchange()
                 .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectHeader().valueEquals("X-Frame-Options", "DENY")
-                .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
-                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'none'"))
-                .expectBody(String.class).value(html -> assertThat(html).contains("Autoatendimento"));
-        http.get().uri("/operator/").exchange().expectStatus().isOk();
-        http.get().uri("/panel/").exchange().expectStatus().isOk();
+                .expectHeader().contentTypeCompatibleWith(MediaType.valueOf("image/svg+xml"))
+                .expectHeader().valueEquals("Content-Security-Policy", APP_POLICY)
+                .expectBody(String.class).value(svg -> assertThat(svg).startsWith("<svg"));
+        http.get().uri("/t/no/qr.svg").exchange().expectStatus().isNotFound();
+        // the API keeps its own (looser, for Swagger UI) policy and referrer rule
+        http.get().uri("/api/v1/services").exchange().expectStatus().isUnauthorized()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).isNotEqualTo(APP_POLICY));
+    }
+
+    @Test
+    void scriptsAndStylesAreCachedFiveMinutesWithAnETagAndAnythingElseIsNotFound() {
+        for (String asset : new String[] {"/shared/api.js", "/shared/base.css", "/status/status.js"}) {
+            var answer = http.get().uri(asset).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals("Cache-Control", "max-age=300, public")
+                    .expectHeader().valueEquals("Content-Security-Policy", APP_POLICY)
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectBody(byte[].class).returnResult();
+            MediaType type = answer.getResponseHeaders().getContentType();
+            assertThat(type.toString()).as(asset).isIn("text/javascript;charset=UTF-8", "text/css;charset=UTF-8");
+            http.get().uri(asset).header(HttpHeaders.IF_NONE_MATCH, answer.getResponseHeaders().getETag()).exchange()
+                    .expectStatus().isNotModified();
+        }
+        for (String missing : new String[] {"/shared/", "/shared/nope.js", "/kiosk/.hidden.js", "/kiosk/nope", "/status/../../application.yml",
+                "/kiosk/%2e%2e/%2e%2e/application.yml"}) {
+            http.get().uri(missing).exchange().expectStatus().value(status -> assertThat(status).as(missing).isIn(400, 401, 404));
+        }
+        http.get().uri("/shared/nope.js").exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -271,6 +325,8 @@ class GatewayIT {
         // the line is written when the exchange completes, which may be just after the client has its answer
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> output.getOut().contains("/api/v1/public/queue/***"));
+        http.get().uri("/t/secret-status-token").exchange().expectStatus().isOk();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("\"/t/***\""));
         assertThat(output.getOut()).contains("\"url\":{\"path\":\"/api/v1/queue\"}")
                 .contains("/api/v1/public/queue/***")
                 .doesNotContain(token)

@@ -215,6 +215,13 @@ class PaymentFlowIT extends PaymentIT {
         assertThat(meters.get("totem.payments.open").tag("tenant", tenant).gauge().value()).isEqualTo(1.0);
         assertThat(meters.get("totem.payments.oldest.open").tag("tenant", tenant).gauge().value()).isBetween(0.0, 60.0);
         assertThat(meters.get("totem.payments.overdue").tag("tenant", tenant).gauge().value()).isZero();
+        assertThat(meters.get("totem.payments.confirmed").tag("tenant", tenant).functionCounter().count()).isZero();
+
+        // paid: the tenant's sales and revenue count it
+        paidCharge(ticket(4500));
+        gauges.refresh().block(Duration.ofSeconds(10));
+        assertThat(meters.get("totem.payments.confirmed").tag("tenant", tenant).functionCounter().count()).isEqualTo(1.0);
+        assertThat(meters.get("totem.payments.confirmed.reais").tag("tenant", tenant).functionCounter().count()).isEqualTo(45.0);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import br.com.totem.gateway.GatewayProperties;
+import br.com.totem.gateway.web.WebApps;
 import br.com.totem.platform.problem.ProblemWebExceptionHandler;
 import br.com.totem.platform.security.SecurityAutoConfiguration;
 
@@ -38,7 +39,10 @@ public class GatewaySecurityConfiguration {
     static final String[] STAFF = {ADMIN, MANAGER, OPERATOR};
     static final String[] MANAGERS = {ADMIN, MANAGER};
 
-    /** The web apps' policy: their own scripts only, WebSockets to this origin, never framed. */
+    /**
+     * The policy of every other answer (the API, Swagger UI); the web apps send their stricter
+     * one ({@link WebApps#CONTENT_SECURITY_POLICY}).
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
@@ -67,7 +71,9 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(OPTIONS, "/**").permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**").permitAll()
-                        .pathMatchers(GET, "/", "/favicon.ico", "/kiosk/**", "/operator/**", "/panel/**").permitAll()
+                        .pathMatchers(GET, "/", "/favicon.ico", "/t/*", "/t/*/qr.svg", "/shared/**").permitAll()
+                        .pathMatchers(GET, WebApps.APPS.stream().flatMap(app -> java.util.stream.Stream.of("/" + app, "/" + app + "/**"))
+                                .toArray(String[]::new)).permitAll()
                         .pathMatchers("/api/v1/auth/**", "/api/v1/payments/webhook/**", "/api/v1/public/**").permitAll()
                         // CloudPRNT printers authenticate with their own token (HTTP Basic), checked by print-service
                         .pathMatchers("/api/v1/cloudprnt").permitAll()

@@ -16,13 +16,13 @@ import reactor.core.publisher.Mono;
 /**
  * One structured line per request: method, path, status, duration, client address. Never the
  * query string (it may hold {@code access_token} or a CPF), never headers, and the public
- * status token in {@code /api/v1/public/queue/{token}} is masked.
+ * status token in {@code /api/v1/public/queue/{token}} and {@code /t/{token}} is masked.
  */
 @Component
 public class AccessLogWebFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger("totem.access");
-    private static final Pattern STATUS_TOKEN = Pattern.compile("^(/api/v1/public/queue/)[^/]+");
+    private static final Pattern STATUS_TOKEN = Pattern.compile("^(/api/v1/public/queue/|/t/)[^/]+");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

@@ -1,6 +1,5 @@
 package br.com.totem.gateway.web;
 
-import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
@@ -8,12 +7,12 @@ import java.net.URI;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import br.com.totem.gateway.GatewayProperties;
 import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.problem.ProblemTypes;
 import reactor.core.publisher.Mono;
@@ -22,12 +21,25 @@ import reactor.core.publisher.Mono;
 @Configuration
 public class GatewayRoutes {
 
+    /** The web apps (WebApps): each app's page and files, the shared modules, the status page at /t/{token}. */
     @Bean
-    RouterFunction<ServerResponse> webApps() {
-        return route(GET("/kiosk/").or(GET("/kiosk")), r -> page("kiosk"))
-                .andRoute(GET("/operator/").or(GET("/operator")), r -> page("operator"))
-                .andRoute(GET("/panel/").or(GET("/panel")), r -> page("panel"))
-                .andRoute(GET("/"), r -> ServerResponse.temporaryRedirect(URI.create("/kiosk/")).build());
+    RouterFunction<ServerResponse> webApps(GatewayProperties properties) {
+        WebApps apps = new WebApps();
+        StatusQr qr = new StatusQr(properties.publicBaseUrl());
+        RouterFunctions.Builder routes = RouterFunctions.route()
+                .GET("/", r -> ServerResponse.temporaryRedirect(URI.create("/kiosk/")).build())
+                // the QR printed on the ticket: short, public, no personal data
+                .GET("/t/{statusToken}", r -> apps.page(r, "status"))
+                .GET("/t/{statusToken}/qr.svg", qr::svg);
+        for (String app : WebApps.APPS.stream().sorted().toList()) {
+            routes.GET("/" + app, r -> apps.page(r, app))
+                    .GET("/" + app + "/", r -> apps.page(r, app))
+                    .GET("/" + app + "/{*file}", r -> apps.asset(r, app, r.pathVariable("file").substring(1)));
+        }
+        for (String library : WebApps.LIBRARIES) {
+            routes.GET("/" + library + "/{*file}", r -> apps.asset(r, library, r.pathVariable("file").substring(1)));
+        }
+        return routes.build();
     }
 
     /** Where an open circuit (or a failed downstream) lands: a fast 503 problem. */
@@ -37,10 +49,5 @@ public class GatewayRoutes {
                 ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
                 r.pathVariable("service") + " is unavailable; try again shortly",
                 java.util.Map.of("retryAfterSeconds", 5))));
-    }
-
-    private static Mono<ServerResponse> page(String app) {
-        return ServerResponse.ok().contentType(MediaType.TEXT_HTML)
-                .bodyValue(new ClassPathResource("static/" + app + "/index.html"));
     }
 }

@@ -15,7 +15,10 @@ import reactor.core.publisher.Mono;
  * What ops staff watch about money not yet settled, per tenant (refreshed by a periodic job, PaymentJobs):
  * {@code totem_payments_open} (charges waiting for the customer's Pix), {@code totem_payments_oldest_open_seconds},
  * {@code totem_payments_overdue} (still open {@link #GRACE} after their expiry: the reconciliation is not closing
- * them — the "payment stuck" alert) and {@code totem_payments_flagged} (paid a different amount: someone must look).
+ * them — the "payment stuck" alert) and {@code totem_payments_flagged} (paid a different amount: someone must look);
+ * and, for the business dashboard, the counters {@code totem_payments_confirmed_total} and
+ * {@code totem_payments_confirmed_reais_total} (every confirmed charge and its paid amount, read from the database,
+ * so they survive restarts and every instance reports the same value: aggregate with {@code max by (tenant)}).
  */
 @Component
 public class PaymentGauges {
@@ -28,9 +31,12 @@ public class PaymentGauges {
     private final MultiGauge oldest;
     private final MultiGauge overdue;
     private final MultiGauge flagged;
+    private final MeterRegistry meters;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong[]> totals = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PaymentGauges(ChargeStore charges, MeterRegistry meters) {
         this.charges = charges;
+        this.meters = meters;
         this.open = MultiGauge.builder("totem.payments.open").description("open charges (CREATING, ACTIVE)").register(meters);
         this.oldest = MultiGauge.builder("totem.payments.oldest.open").baseUnit("seconds")
                 .description("age of the oldest open charge").register(meters);
@@ -47,7 +53,24 @@ public class PaymentGauges {
             oldest.register(rows(rows, ChargeStore.OpenSummary::oldestOpenSeconds), true);
             overdue.register(rows(rows, r -> r.overdue()), true);
             flagged.register(rows(rows, r -> r.flagged()), true);
+            rows.forEach(r -> {
+                var t = totals(r.tenant());
+                t[0].set(r.confirmed());
+                t[1].set(r.confirmedCents());
+            });
         }).then();
+    }
+
+    private java.util.concurrent.atomic.AtomicLong[] totals(String tenant) {
+        return totals.computeIfAbsent(tenant, t -> {
+            var values = new java.util.concurrent.atomic.AtomicLong[] {new java.util.concurrent.atomic.AtomicLong(),
+                    new java.util.concurrent.atomic.AtomicLong()};
+            io.micrometer.core.instrument.FunctionCounter.builder("totem.payments.confirmed", values[0], v -> v.get())
+                    .tag("tenant", t).description("charges confirmed (Pix, cash, card)").register(meters);
+            io.micrometer.core.instrument.FunctionCounter.builder("totem.payments.confirmed.reais", values[1], v -> v.get() / 100.0)
+                    .tag("tenant", t).description("amount paid on confirmed charges, in BRL").register(meters);
+            return values;
+        });
     }
 
     private static List<MultiGauge.Row<?>> rows(List<ChargeStore.OpenSummary> rows,

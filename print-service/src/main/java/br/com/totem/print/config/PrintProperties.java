@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotNull;
 /**
  * {@code totem.print.*} (application.yml; docs/configuration.md).
  *
- * @param publicBaseUrl  base of the public status URL printed as the QR ({@code <base>/api/v1/public/queue/<token>})
+ * @param publicBaseUrl  base of the customer's status page printed as the QR ({@code <base>/t/<token>}, served by the gateway)
  * @param defaultZone    time zone for tickets whose event carries none
  * @param studioNames    tenant id → the name printed at the top of its tickets (the tenant id when absent)
  * @param maxAttempts    attempts per job before the PDF fallback (a printer that reports offline or paper-out
@@ -55,7 +55,8 @@ public record PrintProperties(@NotBlank String publicBaseUrl, @NotBlank String d
 
     public String statusUrl(String statusToken) {
         String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-        return base + "/api/v1/public/queue/" + statusToken;
+        // the status page (web/status), which reads /api/v1/public/queue/<token> by itself
+        return base + "/t/" + statusToken;
     }
 
     /** Delay before attempt {@code next} (2 = the first retry). */

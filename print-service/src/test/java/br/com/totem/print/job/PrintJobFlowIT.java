@@ -79,7 +79,7 @@ class PrintJobFlowIT extends PrintIT {
         PrintedTicket printed = printedWith(number).getFirst();
         assertThat(printed.text()).contains("SENHA", "Bota de Compressão", "Maria Conceição", "04/12/2026 17:05");
         assertThat(printed.qrCodes()).singleElement().satisfies(qr -> assertThat(qr.data())
-                .isEqualTo("https://totem.example.com/api/v1/public/queue/" + ticket.statusToken()));
+                .isEqualTo("https://totem.example.com/t/" + ticket.statusToken()));
         assertThat(printed.cut()).isEqualTo("PARTIAL");
         assertThat(api.outbox("print.completed", (String) job.get("id"))).singleElement()
                 .satisfies(e -> assertThat(e).contains(ticket.ticketId().toString()));

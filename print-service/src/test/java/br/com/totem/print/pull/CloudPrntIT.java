@@ -98,7 +98,7 @@ class CloudPrntIT extends PrintIT {
         byte[] png = fetch(token, "image/png", job, 200);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(576); // 80 mm at 203 dpi, printed pixel for pixel
-        assertThat(qr(png)).isEqualTo("https://totem.example.com/api/v1/public/queue/" + ticket.statusToken());
+        assertThat(qr(png)).isEqualTo("https://totem.example.com/t/" + ticket.statusToken());
         // fetched is not printed: the job waits for the printer's word, and a repeated GET gives the same ticket
         assertThat(api.status(ticket.ticketId())).isEqualTo("PRINTING");
         assertThat(fetch(token, "image/png", job, 200)).isEqualTo(png);
@@ -174,7 +174,7 @@ class CloudPrntIT extends PrintIT {
         PrintedTicket png = sandbox.tickets().getLast();
         assertThat(png.via()).isEqualTo("CLOUDPRNT image/png");
         assertThat(png.qrCodes()).singleElement().satisfies(qr -> assertThat(qr.data())
-                .isEqualTo("https://totem.example.com/api/v1/public/queue/" + ticket.statusToken()));
+                .isEqualTo("https://totem.example.com/t/" + ticket.statusToken()));
         assertThat(png.cut()).isEqualTo("PARTIAL");
 
         // a printer set to take ESC/POS (an agent beside an ESC/POS printer) gets the bytes, accents and all

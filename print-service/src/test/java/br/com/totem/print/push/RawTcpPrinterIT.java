@@ -24,7 +24,7 @@ import br.com.totem.sandbox.printer.PrintedTicket;
 /** print-service's TCP printer client against the sandbox printer, over real TCP 9100-style sockets. */
 class RawTcpPrinterIT {
 
-    static final String STATUS_URL = "https://totem.example.com/api/v1/public/queue/q3JzT0r9c8oFQy1kq8m2H0oPpWm5sN3dZ7vYh2xL4aE";
+    static final String STATUS_URL = "https://totem.example.com/t/q3JzT0r9c8oFQy1kq8m2H0oPpWm5sN3dZ7vYh2xL4aE";
 
     @RegisterExtension
     static final PrinterSandbox sandbox = new PrinterSandbox();

@@ -35,7 +35,7 @@ import br.com.totem.print.escpos.CodePage;
 /** One layout, three renderings (ESC/POS, PDF, PNG) that say the same thing; the QR reads back as the status URL. */
 class TicketRenderingTest {
 
-    static final String STATUS_URL = "https://totem.example.com/api/v1/public/queue/q3JzT0r9c8oFQy1kq8m2H0oPpWm5sN3dZ7vYh2xL4aE";
+    static final String STATUS_URL = "https://totem.example.com/t/q3JzT0r9c8oFQy1kq8m2H0oPpWm5sN3dZ7vYh2xL4aE";
     static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
 
     static TicketContent ticket(boolean reprint) {

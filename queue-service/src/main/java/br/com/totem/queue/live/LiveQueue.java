@@ -85,14 +85,26 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
         if (subscription != null) {
             return;
         }
-        // held in a field: the container owns the pub/sub connection and must live as long as we do
-        container = new ReactiveRedisMessageListenerContainer(connections);
-        subscription = Flux.defer(() -> container.receive(ChannelTopic.of(channel())))
+        subscription = Flux.defer(() -> listenerContainer().receive(ChannelTopic.of(channel())))
                 .doOnComplete(() -> log.warn("live queue subscription ended; resubscribing"))
                 .repeatWhen(done -> done.delayElements(Duration.ofSeconds(1)))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10))
                         .doBeforeRetry(s -> log.warn("live queue subscription lost, resubscribing: {}", s.failure().toString())))
                 .subscribe(message -> dispatch(message.getMessage()));
+    }
+
+    /**
+     * The pub/sub container, created on the first subscription rather than at start: creating it
+     * connects to Redis, and a Redis that is slow or absent while the service starts must be
+     * retried like a lost subscription, not fail the start-up (seen on a loaded machine: the 2 s
+     * connect timeout ended the whole service).
+     */
+    private synchronized ReactiveRedisMessageListenerContainer listenerContainer() {
+        if (container == null) {
+            // held in a field: the container owns the pub/sub connection and must live as long as we do
+            container = new ReactiveRedisMessageListenerContainer(connections);
+        }
+        return container;
     }
 
     @Override

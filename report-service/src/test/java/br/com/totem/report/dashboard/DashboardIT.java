@@ -44,6 +44,8 @@ class DashboardIT {
     DatabaseClient db;
     @Autowired
     ReactiveStringRedisTemplate redis;
+    @Autowired
+    br.com.totem.report.metrics.BusinessGauges gauges;
 
     String tenant;
     WebTestClient http;
@@ -52,7 +54,7 @@ class DashboardIT {
     @BeforeEach
     void setUp() {
         tenant = "dash-" + UUID.randomUUID().toString().substring(0, 8);
-        generator = new DayOfEvents(42, tenant, ZONE, true);
+        generator = new DayOfEvents(tenant.hashCode(), tenant, ZONE, true); // event ids differ per test
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
@@ -90,6 +92,24 @@ class DashboardIT {
         assertThat(dashboard(http, tenant)).containsEntry("created", 13);
         // another studio's dashboard is its own
         assertThat(dashboard(http, "dash-nobody")).containsEntry("created", 0).containsEntry("queueLength", 0);
+    }
+
+    @Test
+    void theBusinessMetricsComeFromTheReadModel() {
+        ticketsToday(context, db, generator, tenant, 20);
+        gauges.refresh().block();
+        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Map<String, Object> today = dashboard(http, tenant);
+        assertThat(scrape)
+                .contains("totem_report_tickets{application=\"report-service\",state=\"created\",tenant=\"" + tenant + "\"} 20.0")
+                .contains("totem_report_tickets{application=\"report-service\",state=\"paid\",tenant=\"" + tenant + "\"} " + today.get("paid") + ".0")
+                .contains("totem_report_revenue_cents{application=\"report-service\",kind=\"net\",tenant=\"" + tenant + "\"} " + today.get("netCents") + ".0")
+                .contains("totem_report_waiting_seconds_bucket{application=\"report-service\",service=\"Banheira de Gelo\",tenant=\"" + tenant + "\",le=\"300.0\"}")
+                .contains("totem_report_waiting_p90_seconds{application=\"report-service\",tenant=\"" + tenant + "\"}");
+        if (((Number) today.get("queueLength")).longValue() > 0) {
+            assertThat(scrape).contains("totem_report_queue_length{application=\"report-service\",service=");
+        }
     }
 
     @Test

@@ -40,7 +40,7 @@ class DashboardWithoutRedisIT {
     @Test
     void theDashboardAnswersFromTheDatabase() {
         String tenant = "noredis-" + System.nanoTime();
-        DashboardIT.ticketsToday(context, db, new DayOfEvents(7, tenant, DashboardIT.ZONE, true), tenant, 9);
+        DashboardIT.ticketsToday(context, db, new DayOfEvents(tenant.hashCode(), tenant, DashboardIT.ZONE, true), tenant, 9);
         WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build();
         Map<String, Object> body = DashboardIT.dashboard(http, tenant);

@@ -20,6 +20,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -108,12 +112,37 @@ public class OutboxRelay {
         return rabbit.invoke(ops -> {
             for (Row r : rows) {
                 EventMessage message = EventMessage.of(r.eventId(), r.type(), r.source(), r.tenantId(), r.traceparent());
-                ops.send(exchange, message.routingKey(), toAmqp(message, r.body()));
+                // the trace the event was written in is current while it is sent: the OpenTelemetry agent's publish
+                // span joins it and the traceparent it writes into the message continues it (without the agent,
+                // the stored traceparent header goes out as is)
+                try (Scope ignored = traceOf(r.traceparent()).makeCurrent()) {
+                    ops.send(exchange, message.routingKey(), toAmqp(message, r.body()));
+                }
             }
             ops.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
             return rows.size();
         });
     }
+
+    /** The context of a stored W3C traceparent as a remote parent; the root context when there is none or it is malformed. */
+    static Context traceOf(String traceparent) {
+        if (traceparent == null) {
+            return Context.root();
+        }
+        return W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, TRACEPARENT);
+    }
+
+    private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String carrier) {
+            return java.util.List.of("traceparent");
+        }
+
+        @Override
+        public String get(String carrier, String key) {
+            return "traceparent".equals(key) ? carrier : null;
+        }
+    };
 
     /** The AMQP message of an event: persistent, JSON, message id and headers from {@link EventMessage}. */
     public static Message toAmqp(EventMessage message, byte[] body) {

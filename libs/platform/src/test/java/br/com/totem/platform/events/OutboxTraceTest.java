@@ -30,6 +30,22 @@ class OutboxTraceTest {
     }
 
     @Test
+    void whenTheRelayPublishesThenTheStoredTraceparentIsTheCurrentParent() {
+        var context = OutboxRelay.traceOf("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        try (var scope = context.makeCurrent()) {
+            SpanContext current = Span.current().getSpanContext();
+            assertThat(current.getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(current.getSpanId()).isEqualTo("00f067aa0ba902b7");
+            assertThat(current.isRemote()).isTrue();
+            assertThat(current.isSampled()).isTrue();
+            // and an event written now (a consumer's own event) carries the same trace on
+            assertThat(Outbox.withCurrentTrace(event).traceparent()).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
+        }
+        assertThat(Span.fromContext(OutboxRelay.traceOf(null)).getSpanContext().isValid()).isFalse();
+        assertThat(Span.fromContext(OutboxRelay.traceOf("garbage")).getSpanContext().isValid()).isFalse();
+    }
+
+    @Test
     void whenNoSpanIsCurrentThenTheEventIsUnchanged() {
         assertThat(Outbox.withCurrentTrace(event)).isSameAs(event);
     }

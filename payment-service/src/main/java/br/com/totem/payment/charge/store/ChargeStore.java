@@ -129,9 +129,10 @@ public class ChargeStore {
     }
 
     /**
-     * Per tenant with an open or flagged charge, or any charge in the last day: how many are open (CREATING,
-     * ACTIVE), the oldest open one's age, how many are still open {@code grace} after their expiry (the
-     * reconciliation should have closed them) and how many are FLAGGED. Read by the payment gauges.
+     * Per tenant: how many charges are open (CREATING, ACTIVE), the oldest open one's age, how many are still
+     * open {@code grace} after their expiry (the reconciliation should have closed them), how many are FLAGGED,
+     * and how many were ever CONFIRMED with their paid total (monotonic: refunds are rows of their own). One pass
+     * over {@code charges}, read by the payment gauges every 15 s.
      */
     public Flux<OpenSummary> openSummary(Duration grace) {
         OffsetDateTime now = utc(clock.instant());
@@ -140,19 +141,21 @@ public class ChargeStore {
                                count(*) filter (where status in ('CREATING', 'ACTIVE')) as open,
                                coalesce(extract(epoch from (:now - min(created_at) filter (where status in ('CREATING', 'ACTIVE')))), 0)::float8 as oldest,
                                count(*) filter (where status in ('CREATING', 'ACTIVE') and expires_at < :overdue) as overdue,
-                               count(*) filter (where status = 'FLAGGED') as flagged
+                               count(*) filter (where status = 'FLAGGED') as flagged,
+                               count(*) filter (where status = 'CONFIRMED') as confirmed,
+                               coalesce(sum(paid_cents) filter (where status = 'CONFIRMED'), 0)::bigint as confirmed_cents
                         from charges
-                        where status in ('CREATING', 'ACTIVE', 'FLAGGED') or created_at > :since
                         group by tenant_id""")
-                .bind("now", now).bind("overdue", now.minus(grace)).bind("since", now.minusDays(1))
+                .bind("now", now).bind("overdue", now.minus(grace))
                 .map(row -> new OpenSummary(row.get("tenant_id", String.class), row.get("open", Long.class),
-                        row.get("oldest", Double.class), row.get("overdue", Long.class),
-                        row.get("flagged", Long.class)))
+                        row.get("oldest", Double.class), row.get("overdue", Long.class), row.get("flagged", Long.class),
+                        row.get("confirmed", Long.class), row.get("confirmed_cents", Long.class)))
                 .all();
     }
 
     /** One tenant's line of {@link #openSummary}. */
-    public record OpenSummary(String tenant, long open, double oldestOpenSeconds, long overdue, long flagged) {
+    public record OpenSummary(String tenant, long open, double oldestOpenSeconds, long overdue, long flagged,
+                              long confirmed, long confirmedCents) {
     }
 
     public Flux<Charge> cancelledNotRemoved(int limit) {
