@@ -2,186 +2,130 @@ package br.com.totem.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
 
-import br.com.totem.testkit.TestTokens;
+import br.com.totem.e2e.ApiSurface.Operation;
+import br.com.totem.e2e.ApiSurface.Reply;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The security suite's access matrix (docs/security.md), generated from the gateway's aggregated
- * OpenAPI so that a new endpoint is covered the day it appears: every operation × no token,
- * tampered token, token of another issuer, and each role of tenant {@code demo}; a resource of
- * tenant {@code demo} asked for by tenant {@code outro}; and the percent-encoded and double-slash
- * variants of every path, which must answer as the plain path. The expected roles are the table
- * written once in docs/security.md; an operation without a row there fails.
+ * The security suite's access matrix (docs/security.md), generated from the OpenAPI documents the
+ * gateway serves, so an endpoint is covered the day it appears, and compared with the role matrix
+ * written once in docs/security.md:
+ * <ul>
+ *   <li>every operation has a row there and every row an operation;</li>
+ *   <li>every protected operation answers 401 problem+json to no token and to each bad token
+ *       ({@link ForgedTokens}: tampered, another key under our kid, an unknown key, alg none,
+ *       expired, another issuer);</li>
+ *   <li>every role of tenant {@code demo} gets what the matrix says: a listed role is never
+ *       refused (401/403), any other gets 403 problem+json; never a 5xx, never a stack trace;</li>
+ *   <li>every role of tenant {@code outro}, asking for {@code demo}'s real resources, gets 403
+ *       where its role may not, and otherwise 404 — never {@code demo}'s data — and no list it
+ *       reads names one of {@code demo}'s ids;</li>
+ *   <li>percent-encoded, double-slash, dot-segment and trailing-slash spellings of every path
+ *       answer, with no token and with an allowed role, exactly as the plain path.</li>
+ * </ul>
+ * Each test writes its figures to {@code e2e/target/security-*.txt} (docs/security.md quotes them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityMatrixIT {
 
-    static final Duration BOUND = Duration.ofSeconds(30);
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final List<String> ROLES = List.of("ADMIN", "MANAGER", "OPERATOR", "KIOSK", "PANEL");
-    static final List<String> SERVICES = List.of("ticket", "payment", "queue", "print");
-    /** Called with no allowed role only: with one they change the whole suite (a new signing key, every customer re-encrypted). */
-    static final Set<String> SIDE_EFFECTS = Set.of("POST /api/v1/auth/keys/rotate", "POST /api/v1/customers/re-encryption");
-    static final Pattern ROW = Pattern.compile("^\\|\\s*`(GET|POST|PUT|DELETE|PATCH) (\\S+)`\\s*\\|\\s*([^|]+?)\\s*\\|");
-
-    record Operation(String method, String path) {
-        String key() {
-            return method + " " + path;
-        }
-    }
-
-    record Reply(int status, String body, String contentType) {
-    }
+    /** Called only with roles that may not: with one that may they change the whole suite. */
+    static final Set<String> SIDE_EFFECTS = Set.of("POST /api/v1/auth/keys/rotate", "POST /api/v1/customers/re-encryption",
+            "POST /api/v1/reports/rebuild");
+    static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     Suite suite;
-    WebClient gateway;
-    final Map<String, String> demo = new LinkedHashMap<>();
-    final Map<String, String> outro = new LinkedHashMap<>();
+    ApiSurface api;
+    Map<String, String> demo;
+    Map<String, String> outro;
+    List<Operation> ops;
+    Map<String, Set<String>> matrix;
+    ForgedTokens forged;
+    /** collection segment ("services", "tickets", …) → an id of tenant demo that tenant outro does not have. */
+    final Map<String, String> demoIds = new LinkedHashMap<>();
+    /** Every uuid tenant demo's lists show. */
+    final Set<String> demoUuids = new LinkedHashSet<>();
+
     final List<String> failures = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
     int cases;
 
     @BeforeAll
     void start() throws Exception {
-        suite = Suite.startOrUseRunning();
-        gateway = WebClient.builder().baseUrl(suite.gatewayUrl())
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
-        for (var tokens : List.of(Map.entry("demo", demo), Map.entry("outro", outro))) {
-            String tenant = tokens.getKey();
-            tokens.getValue().put("ADMIN", login(tenant, "admin"));
-            tokens.getValue().put("MANAGER", login(tenant, "gerente"));
-            tokens.getValue().put("OPERATOR", login(tenant, "operador"));
-            tokens.getValue().put("KIOSK", device(tenant, "kiosk-1"));
-            tokens.getValue().put("PANEL", device(tenant, "panel-1"));
+        suite = Suite.shared();
+        api = new ApiSurface(suite.gatewayUrl());
+        demo = api.roles("demo");
+        outro = api.roles("outro");
+        ops = api.operations();
+        matrix = ApiSurface.matrix();
+        forged = ForgedTokens.of(suite);
+        sellOneTicket();
+        collectDemoIds();
+    }
+
+    /** A ticket of demo (the demo data sells none), so tickets and their sub-resources have a real id to ask for. */
+    void sellOneTicket() {
+        String kiosk = demo.get("KIOSK");
+        JsonNode service = ApiSurface.JSON.readTree(api.send("GET", "/api/v1/services", kiosk, null, null, null).body()).path(0);
+        JsonNode consent = ApiSurface.JSON.readTree(api.send("GET", "/api/v1/consents/current", kiosk, null, null, null).body());
+        String order = ApiSurface.JSON.writeValueAsString(Map.of("serviceId", service.path("id").asString(),
+                "customer", Map.of("name", "Teste Seguran\u00e7a", "cpf", GatewayClient.randomCpf(), "phone", "11987654321"),
+                "consent", Map.of("version", consent.path("version").asInt(), "accepted", true)));
+        Reply r = api.send("POST", "/api/v1/tickets", kiosk, "application/json", order, null,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(r.status()).as("demo sale: %s", r.body()).isEqualTo(201);
+    }
+
+    /** For each collection both tenants list, an item of demo's whose key outro's list lacks. */
+    void collectDemoIds() {
+        for (Operation op : ops) {
+            Matcher m = Pattern.compile("^(.*/([a-z-]+))/\\{([^}]+)\\}").matcher(op.path());
+            if (!op.method().equals("GET") || !m.find() || demoIds.containsKey(m.group(2))) {
+                continue;
+            }
+            String collection = m.group(1);
+            String param = m.group(3);
+            Set<String> allowed = matrix.getOrDefault("GET " + collection, Set.of());
+            String role = allowed.contains("MANAGER") ? "MANAGER" : allowed.stream().filter(demo::containsKey).findFirst().orElse(null);
+            if (role == null) {
+                continue;
+            }
+            List<String> mine = keys(api.send("GET", collection, demo.get(role), null, null, null), param);
+            Set<String> theirs = new LinkedHashSet<>(keys(api.send("GET", collection, outro.get(role), null, null, null), param));
+            mine.stream().filter(k -> UUID_TEXT.matcher(k).matches()).forEach(demoUuids::add);
+            mine.stream().filter(k -> !theirs.contains(k)).findFirst().ifPresent(k -> demoIds.put(m.group(2), k));
         }
+        notes.add("demo resources asked for by outro: " + demoIds.keySet());
     }
 
-    @AfterAll
-    void stop() {
-        if (suite != null) {
-            suite.close();
+    static List<String> keys(Reply list, String param) {
+        List<String> out = new ArrayList<>();
+        if (list.status() != 200 || !list.contentType().contains("json")) {
+            return out;
         }
-    }
-
-    Reply call(String method, String path, String token, boolean body) {
-        var spec = gateway.method(HttpMethod.valueOf(method))
-                .uri(java.net.URI.create(suite.gatewayUrl() + path))
-                .headers(h -> {
-                    if (token != null) {
-                        h.setBearerAuth(token);
-                    }
-                });
-        var ready = body ? spec.contentType(MediaType.APPLICATION_JSON).bodyValue("{}") : spec;
-        return ready.exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("")
-                        .map(b -> new Reply(r.statusCode().value(), b,
-                                r.headers().contentType().map(MediaType::toString).orElse(""))))
-                .block(BOUND);
-    }
-
-    String login(String tenant, String user) {
-        Reply r = post("/api/v1/auth/login", Map.of("tenant", tenant, "username", user,
-                "password", Suite.DEMO_SECRET));
-        assertThat(r.status()).as("login %s/%s: %s", tenant, user, r.body()).isEqualTo(200);
-        return JSON.readTree(r.body()).get("accessToken").asString();
-    }
-
-    String device(String tenant, String deviceId) {
-        Reply r = post("/api/v1/auth/device-token", Map.of("tenant", tenant, "deviceId", deviceId,
-                "secret", Suite.DEMO_SECRET));
-        assertThat(r.status()).as("device token %s/%s: %s", tenant, deviceId, r.body()).isEqualTo(200);
-        return JSON.readTree(r.body()).get("accessToken").asString();
-    }
-
-    Reply post(String path, Object body) {
-        return gateway.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("")
-                        .map(b -> new Reply(r.statusCode().value(), b, "")))
-                .block(BOUND);
-    }
-
-    /** Every operation of the services' OpenAPI documents, as the gateway serves them. */
-    List<Operation> operations() {
-        List<Operation> ops = new ArrayList<>();
-        for (String service : SERVICES) {
-            Reply r = call("GET", "/v3/api-docs/" + service, null, false);
-            assertThat(r.status()).as("OpenAPI of %s", service).isEqualTo(200);
-            JsonNode paths = JSON.readTree(r.body()).path("paths");
-            for (var path : paths.properties()) {
-                for (var method : path.getValue().properties()) {
-                    String verb = method.getKey().toUpperCase();
-                    if (List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(verb)) {
-                        ops.add(new Operation(verb, path.getKey()));
-                    }
-                }
+        JsonNode body = ApiSurface.JSON.readTree(list.body());
+        JsonNode items = body.isArray() ? body : body.has("items") ? body.get("items") : body.path("content");
+        for (JsonNode item : items) {
+            JsonNode key = item.has(param) ? item.get(param) : item.get("id");
+            if (key != null && !key.isNull()) {
+                out.add(key.asString());
             }
         }
-        return ops;
-    }
-
-    /** docs/security.md's role matrix: operation → the roles that may call it, or "public". */
-    static Map<String, Set<String>> matrix() throws Exception {
-        Map<String, Set<String>> rows = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Suite.ROOT.resolve("docs/security.md"))) {
-            Matcher m = ROW.matcher(line);
-            if (m.find()) {
-                Set<String> roles = new LinkedHashSet<>();
-                for (String role : m.group(3).split(",")) {
-                    roles.add(role.strip());
-                }
-                rows.put(m.group(1) + " " + m.group(2), roles);
-            }
-        }
-        return rows;
-    }
-
-    /** A concrete path: every {parameter} gets a value that names nothing (a fresh UUID, or a word). */
-    static String concrete(String template) {
-        return template.replaceAll("\\{action[^}]*\\}", "recall")
-                .replaceAll("\\{(id|ticketId|stationId)\\}", UUID.randomUUID().toString())
-                .replaceAll("\\{[^}]+\\}", "nada-" + UUID.randomUUID().toString().substring(0, 8));
-    }
-
-    /** The same path with the first letter after /api/v1/ percent-encoded, e.g. /api/v1/%73ervices. */
-    static String encoded(String path) {
-        Matcher m = Pattern.compile("^(/api/v1/)([a-z])").matcher(path);
-        return m.find() ? m.replaceFirst("$1%" + Integer.toHexString(m.group(2).charAt(0))) : null;
-    }
-
-    /** The same path with a doubled slash after /api/v1. */
-    static String doubled(String path) {
-        return path.startsWith("/api/v1/") ? "/api/v1//" + path.substring("/api/v1/".length()) : null;
-    }
-
-    /** The token with its role and tenant claims changed and its signature kept. */
-    static String tampered(String token) {
-        String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"MANAGER\"", "\"ADMIN\"").replace("\"demo\"", "\"outro\"");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[2];
+        return out;
     }
 
     void expect(boolean ok, String what, Object... args) {
@@ -191,113 +135,284 @@ class SecurityMatrixIT {
         }
     }
 
-    @Test
-    void everyOperationAnswersEveryCallerAsTheRoleMatrixSays() throws Exception {
+    void begin() {
         failures.clear();
+        notes.clear();
         cases = 0;
-        List<Operation> ops = operations();
-        Map<String, Set<String>> matrix = matrix();
+        api.requests.set(0);
+    }
+
+    void finish(String name, long startedAt) {
+        long seconds = (System.nanoTime() - startedAt) / 1_000_000_000L;
+        String line = String.format("%s: %d operations, %d cases, %d requests, %d failures, %d s", name, ops.size(), cases,
+                api.requests.get(), failures.size(), seconds);
+        System.out.println("SECURITY-SUITE " + line);
+        List<String> lines = new ArrayList<>(List.of(line));
+        lines.addAll(notes);
+        lines.addAll(failures);
+        ApiSurface.writeReport(name, lines);
+        assertThat(failures).as(name + " failures").isEmpty();
+    }
+
+    boolean isPublic(Operation op) {
+        return matrix.getOrDefault(op.key(), Set.of()).contains("public");
+    }
+
+    /** A concrete path: every {parameter} gets a value that names nothing. */
+    static String nothing(String template) {
+        return template.replaceAll("\\{action[^}]*\\}", "recall")
+                .replaceAll("\\{(id|ticketId|stationId)\\}", UUID.randomUUID().toString())
+                .replaceAll("\\{[^}]+\\}", "nada-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** The path with demo's real ids where it names a collection's item; null when it names none we have. */
+    String demoPath(String template) {
+        Matcher m = Pattern.compile("/([a-z-]+)/\\{([^}]+)\\}").matcher(template);
+        StringBuilder out = new StringBuilder();
+        boolean any = false;
+        while (m.find()) {
+            String id = demoIds.get(m.group(1));
+            if (id == null) {
+                return null;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement("/" + m.group(1) + "/" + id));
+            any = true;
+        }
+        m.appendTail(out);
+        String path = out.toString().replaceAll("\\{action[^}]*\\}", "recall");
+        return any && !path.contains("{") ? path : null;
+    }
+
+    /** The operation's required query parameters, uuids named after a collection set to demo's id of it (ticketId → a demo ticket). */
+    String requiredQuery(Operation op) {
+        StringBuilder q = new StringBuilder();
+        for (JsonNode p : op.parameters("query")) {
+            if (!p.path("required").asBoolean(false)) {
+                continue;
+            }
+            String name = p.path("name").asString();
+            String demoId = demoIds.get(name.replaceAll("Id$", "") + "s");
+            String value = demoId != null ? demoId : Bodies.validString(op.resolve(p.path("schema")), name, new Random(3), GatewayClient.randomCpf());
+            q.append(q.isEmpty() ? "?" : "&").append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return q.toString();
+    }
+
+    String body(Operation op) {
+        JsonNode schema = op.bodySchema();
+        if (schema == null) {
+            return null;
+        }
+        return op.jsonBody() ? "{}" : "teste";
+    }
+
+    String contentType(Operation op) {
+        return op.bodySchema() == null ? null : op.jsonBody() ? "application/json" : "text/plain";
+    }
+
+    /** Logins and device tokens are limited per client address: each such operation gets an address of its own. */
+    String address(Operation op) {
+        return op.path().startsWith("/api/v1/auth/") ? "127.0.0." + (10 + Math.floorMod(op.path().hashCode(), 200)) : null;
+    }
+
+    @Test
+    void everyOperationOfTheOpenApiHasARowInTheRoleMatrixAndEveryRowAnOperation() {
+        long t0 = System.nanoTime();
+        begin();
+        Set<String> present = new LinkedHashSet<>();
+        for (Operation op : ops) {
+            present.add(op.key());
+            expect(matrix.containsKey(op.key()), "%s has no row in docs/security.md", op.key());
+        }
+        matrix.keySet().forEach(k -> expect(present.contains(k), "docs/security.md lists %s, which no OpenAPI document has", k));
+        for (var row : matrix.entrySet()) {
+            for (String role : row.getValue()) {
+                expect(role.equals("public") || ApiSurface.ROLES.contains(role), "%s: unknown role %s", row.getKey(), role);
+            }
+        }
+        finish("rows", t0);
+    }
+
+    @Test
+    void everyProtectedOperationRefusesAMissingOrBadToken() throws Exception {
+        long t0 = System.nanoTime();
+        begin();
         String manager = demo.get("MANAGER");
-        String foreign = TestTokens.get().token("demo", "gerente", "MANAGER", "ADMIN");
-        String forged = tampered(manager);
-        assertThat(forged).as("the tampering changed the payload").isNotEqualTo(manager);
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("no token", null);
+        bad.put("a tampered token", ForgedTokens.tampered(manager));
+        bad.put("another key under our kid", ForgedTokens.otherKeySameKid(manager));
+        bad.put("an unknown key", ForgedTokens.unknownKey("demo"));
+        bad.put("alg none", ForgedTokens.unsigned(manager));
+        if (forged.haveSuiteKey()) {
+            bad.put("an expired token", forged.expired(manager));
+            bad.put("another issuer", forged.otherIssuer(manager));
+        } else {
+            notes.add("expired and other-issuer tokens not tried: the suite was not started by this JVM (no signing key at hand)");
+        }
+        for (Operation op : ops) {
+            if (isPublic(op) || !matrix.containsKey(op.key())) {
+                continue;
+            }
+            String path = nothing(op.path());
+            for (var token : bad.entrySet()) {
+                Reply r = api.send(op.method(), path, token.getValue(), contentType(op), body(op), address(op));
+                expect(r.status() == 401 && r.problem(), "%s with %s: %d %s (want 401 problem)", op.key(), token.getKey(), r.status(),
+                        r.contentType());
+            }
+        }
+        finish("tokens", t0);
+    }
+
+    @Test
+    void everyRoleOfItsOwnTenantGetsWhatTheRoleMatrixSays() {
+        long t0 = System.nanoTime();
+        begin();
+        for (Operation op : ops) {
+            Set<String> allowed = matrix.get(op.key());
+            if (allowed == null || allowed.contains("public")) {
+                continue;
+            }
+            String path = nothing(op.path());
+            for (String role : ApiSurface.ROLES) {
+                boolean may = allowed.contains(role);
+                if (may && SIDE_EFFECTS.contains(op.key())) {
+                    continue;
+                }
+                Reply r = api.send(op.method(), path, demo.get(role), contentType(op), body(op), null);
+                if (may) {
+                    expect(r.status() != 401 && r.status() != 403 && r.status() < 500, "%s as %s: %d (allowed) %s", op.key(), role,
+                            r.status(), abbreviate(r.body()));
+                } else {
+                    expect(r.status() == 403 && r.problem(), "%s as %s: %d %s (want 403 problem)", op.key(), role, r.status(),
+                            abbreviate(r.body()));
+                }
+                expect(!ApiSurface.leaksInternals(r.body()), "%s as %s: the answer shows the server's insides: %s", op.key(), role,
+                        abbreviate(r.body()));
+            }
+        }
+        finish("roles", t0);
+    }
+
+    @Test
+    void everyRoleOfAnotherTenantIsRefusedOrFindsNothingOfThisTenant() {
+        long t0 = System.nanoTime();
+        begin();
+        assertThat(demoIds).as("demo resources outro lacks").isNotEmpty();
+        int named = 0;
+        for (Operation op : ops) {
+            Set<String> allowed = matrix.get(op.key());
+            if (allowed == null || allowed.contains("public")) {
+                continue;
+            }
+            String path = demoPath(op.path());
+            boolean names = path != null;
+            if (!names && op.path().contains("{")) {
+                notes.add("not tried across tenants (no demo id for it): " + op.key());
+                continue;
+            }
+            if (names) {
+                named++;
+            }
+            for (String role : ApiSurface.ROLES) {
+                boolean may = allowed.contains(role);
+                if (may && SIDE_EFFECTS.contains(op.key())) {
+                    continue;
+                }
+                if (!names && (op.writes() || !may)) {
+                    // a collection write of outro acts on outro's own data; a refusal is the roles test's
+                    continue;
+                }
+                String body = names && op.bodySchema() != null && op.jsonBody()
+                        ? Bodies.valid(op, op.bodySchema(), null, new Random(7), GatewayClient.randomCpf()).toString()
+                        : body(op);
+                String query = requiredQuery(op);
+                Reply r = api.send(op.method(), (names ? path : op.path()) + query, outro.get(role), contentType(op), body, null);
+                if (!may) {
+                    expect(r.status() == 403, "%s on demo's resource as outro's %s: %d (want 403)", op.key(), role, r.status());
+                } else if (names) {
+                    expect(r.status() == 404 || r.status() == 400 && !op.method().equals("GET"),
+                            "%s on demo's %s as outro's %s: %d %s (want 404)", op.key(), path, role, r.status(), abbreviate(r.body()));
+                    if (r.status() == 400) {
+                        notes.add("inconclusive (400 for the body before the lookup): " + op.key() + " as outro's " + role);
+                    }
+                } else if (r.status() < 300) {
+                    for (String id : demoUuids) {
+                        expect(!r.body().contains(id) || query.contains(id), "%s as outro's %s lists demo's %s", op.key(), role, id);
+                    }
+                } else {
+                    expect(r.status() < 500, "%s%s as outro's %s: %d", op.key(), query, role, r.status());
+                }
+            }
+        }
+        notes.add("operations naming a demo resource: " + named);
+        finish("tenants", t0);
+    }
+
+    @Test
+    void everyOtherSpellingOfAPathAnswersAsThePlainPath() {
+        long t0 = System.nanoTime();
+        begin();
         for (Operation op : ops) {
             Set<String> allowed = matrix.get(op.key());
             if (allowed == null) {
-                expect(false, "%s has no row in docs/security.md", op.key());
                 continue;
             }
-            boolean body = !op.method().equals("GET") && !op.method().equals("DELETE");
-            String path = concrete(op.path());
-            boolean isPublic = allowed.contains("public");
-            if (!isPublic) {
-                int none = call(op.method(), path, null, body).status();
-                expect(none == 401, "%s without a token: %d (want 401)", op.key(), none);
-                int bad = call(op.method(), path, forged, body).status();
-                expect(bad == 401, "%s with a tampered token: %d (want 401)", op.key(), bad);
-                int other = call(op.method(), path, foreign, body).status();
-                expect(other == 401, "%s with another issuer's token: %d (want 401)", op.key(), other);
-                for (String role : ROLES) {
-                    boolean may = allowed.contains(role);
-                    if (may && SIDE_EFFECTS.contains(op.key())) {
-                        continue;
-                    }
-                    Reply r = call(op.method(), path, demo.get(role), body);
-                    expect(may ? r.status() != 401 && r.status() != 403 : r.status() == 403,
-                            "%s as %s: %d (%s)", op.key(), role, r.status(), may ? "allowed" : "want 403");
-                    expect(r.status() < 500, "%s as %s: %d, a server error", op.key(), role, r.status());
-                    expect(!r.body().contains("Exception") && !r.body().contains("\tat "),
-                            "%s as %s: the answer shows a stack trace", op.key(), role);
-                }
+            String role = allowed.contains("public") ? null
+                    : allowed.stream().filter(demo::containsKey).findFirst().orElseThrow();
+            String path = nothing(op.path());
+            List<String> tokens = new ArrayList<>();
+            tokens.add(null);
+            if (role != null && !SIDE_EFFECTS.contains(op.key())) {
+                tokens.add(demo.get(role));
             }
-            // percent-encoded and double-slash variants answer as the plain path, for the anonymous and a manager
-            for (String token : java.util.Arrays.asList(null, manager)) {
-                // the auth endpoints' per-address limit is low: their variants are tried without a token only
-                if (SIDE_EFFECTS.contains(op.key()) || token != null && op.path().startsWith("/api/v1/auth/")) {
-                    continue;
-                }
-                int plain = call(op.method(), path, token, body).status();
-                for (String variant : java.util.Arrays.asList(encoded(path), doubled(path))) {
-                    if (variant != null) {
-                        int status = call(op.method(), variant, token, body).status();
-                        expect(status == plain, "%s %s (%s): %d, the plain path %d", op.method(), variant,
-                                token == null ? "no token" : "MANAGER", status, plain);
-                    }
+            for (String token : tokens) {
+                Reply plain = api.send(op.method(), path, token, contentType(op), body(op), address(op));
+                for (String variant : variants(path)) {
+                    Reply r = api.send(op.method(), variant, token, contentType(op), body(op), address(op));
+                    expect(r.status() == plain.status(), "%s %s (%s): %d, the plain path %d", op.method(), variant,
+                            token == null ? "no token" : role, r.status(), plain.status());
                 }
             }
         }
-        // a row for an operation that no longer exists is a stale matrix
-        Set<String> present = new LinkedHashSet<>();
-        ops.forEach(o -> present.add(o.key()));
-        matrix.keySet().stream().filter(k -> !present.contains(k) && !k.startsWith("GET /ws/"))
-                .forEach(k -> expect(false, "docs/security.md lists %s, which the OpenAPI does not", k));
-        report("matrix", ops.size());
-        assertThat(failures).as("security matrix failures").isEmpty();
+        finish("spellings", t0);
     }
 
-    @Test
-    void aResourceOfOneTenantIsNotFoundByAnother() throws Exception {
-        failures.clear();
-        cases = 0;
-        List<Operation> ops = operations();
-        Set<String> gets = new LinkedHashSet<>();
-        ops.stream().filter(o -> o.method().equals("GET")).forEach(o -> gets.add(o.path()));
-        int tried = 0;
-        for (String item : gets) {
-            Matcher m = Pattern.compile("^(.+)/\\{([^}]+)\\}$").matcher(item);
-            if (!m.find() || !gets.contains(m.group(1))) {
-                continue;
-            }
-            String collection = m.group(1);
-            Reply list = call("GET", collection, demo.get("MANAGER"), false);
-            if (list.status() != 200) {
-                continue;
-            }
-            JsonNode items = JSON.readTree(list.body());
-            JsonNode first = items.isArray() ? items.path(0) : items.path("items").path(0);
-            JsonNode id = first.has(m.group(2)) ? first.get(m.group(2)) : first.get("id");
-            if (id == null || id.isNull()) {
-                continue;
-            }
-            String path = collection + "/" + id.asString();
-            tried++;
-            int own = call("GET", path, demo.get("MANAGER"), false).status();
-            expect(own == 200, "GET %s of its own tenant: %d", item, own);
-            for (String role : List.of("MANAGER", "ADMIN")) {
-                int other = call("GET", path, outro.get(role), false).status();
-                expect(other == 404, "GET %s of tenant demo asked for by outro's %s: %d (want 404)", item, role, other);
-            }
+    /** Other spellings of the same path (RFC 3986 equivalents, and ones servers resolve): each must mean the plain path. */
+    static List<String> variants(String path) {
+        List<String> out = new ArrayList<>();
+        String[] segments = path.substring(1).split("/");
+        int first = path.startsWith("/api/v1/") ? 2 : 0;
+        int last = segments.length - 1;
+        while (last > first && (!segments[last].matches(".*[a-z].*") || segments[last].startsWith("nada-")
+                || UUID_TEXT.matcher(segments[last]).matches())) {
+            last--;
         }
-        expect(tried > 0, "no resource of tenant demo found to ask for from outro");
-        report("tenants", tried);
-        assertThat(failures).as("cross-tenant failures").isEmpty();
+        out.add(encodeFirstLetter(segments, first, false));
+        if (last != first) {
+            out.add(encodeFirstLetter(segments, last, true));
+        }
+        out.add("/" + path);
+        out.add(path.startsWith("/api/v1/") ? "/api/v1//" + path.substring(8) : path.replaceFirst("/", "//"));
+        out.add(path.startsWith("/api/") ? "/api/./" + path.substring(5) : "/." + path);
+        out.add(path.startsWith("/api/v1/") ? "/api/v1/zz/../" + path.substring(8) : "/zz/.." + path);
+        if (path.startsWith("/api/")) {
+            out.add(path + "/");
+        }
+        return out;
     }
 
-    void report(String name, int count) throws Exception {
-        String line = String.format("%s: %d operations or resources, %d cases, %d failures%n", name, count, cases, failures.size());
-        System.out.print("SECURITY-SUITE " + line);
-        Path out = Suite.ROOT.resolve("e2e/target/security-" + name + ".txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, line + String.join("\n", failures) + "\n");
+    static String encodeFirstLetter(String[] segments, int index, boolean upper) {
+        String[] copy = segments.clone();
+        Matcher m = Pattern.compile("[a-z]").matcher(copy[index]);
+        if (m.find()) {
+            String hex = Integer.toHexString(m.group().charAt(0));
+            copy[index] = copy[index].substring(0, m.start()) + "%" + (upper ? hex.toUpperCase() : hex) + copy[index].substring(m.end());
+        }
+        return "/" + String.join("/", copy);
+    }
+
+    static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
 }
