@@ -355,7 +355,7 @@ public class TicketLoad {
     static String token(KeyPair key, String subject, String role) throws Exception {
         long now = Instant.now().getEpochSecond();
         String header = b64("{\"alg\":\"RS256\",\"kid\":\"bench\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64(("{\"sub\":\"" + subject + "\",\"tenant\":\"" + TENANT + "\",\"roles\":[\"" + role
+        String claims = b64(("{\"iss\":\"totem-queue\",\"aud\":\"totem\",\"sub\":\"" + subject + "\",\"tenant\":\"" + TENANT + "\",\"roles\":[\"" + role
                 + "\"],\"iat\":" + (now - 60) + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(key.getPrivate());

@@ -45,3 +45,25 @@ commit;
 SQL
 
 echo "ticket-service: catalog (G Banheira de Gelo, B Bota de Compressão) and consent v1 for demo and outro"
+
+# queue-service learns the catalog from catalog.service_changed (docs/events.md), which the API
+# publishes and psql does not: save each service once through the API, unchanged, as a manager
+# (gerente, created by 10-queue.sh). Skipped with a note when the services are not up.
+QUEUE=${TOTEM_URL_QUEUE_SERVICE:-http://127.0.0.1:8083}
+TICKET=${TOTEM_URL_TICKET_SERVICE:-http://127.0.0.1:8081}
+SECRET=${TOTEM_DEMO_SECRET:-totem-demo-2026}
+for tenant in demo outro; do
+  manager=$(curl -sS -f --max-time 10 -X POST "$QUEUE/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "$(jq -n --arg t "$tenant" --arg p "$SECRET" '{tenant:$t, username:"gerente", password:$p}')" 2>/dev/null | jq -r .accessToken) || manager=
+  if [[ -z "$manager" || "$manager" == null ]]; then
+    echo "ticket-service: no manager token for $tenant (queue-service down?): the queue learns the catalog at its first sale" >&2
+    continue
+  fi
+  curl -sS -f --max-time 10 "$TICKET/api/v1/services" -H "Authorization: Bearer $manager" |
+    jq -c '.[] | {id, body: {name, description, priceCents, durationMinutes, prefix, color, active, displayOrder}}' |
+    while read -r row; do
+      curl -sS -f --max-time 10 -o /dev/null -X PUT "$TICKET/api/v1/services/$(jq -r .id <<<"$row")" \
+        -H "Authorization: Bearer $manager" -H 'Content-Type: application/json' -d "$(jq -c .body <<<"$row")"
+    done
+  echo "ticket-service: catalog of $tenant announced to the queue (catalog.service_changed)"
+done

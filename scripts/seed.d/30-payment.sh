@@ -16,7 +16,7 @@ PG_PORT=${TOTEM_DB_PORT:-5432}
 webhook_secret() { printf '%s' "webhook:$1:$DEMO_SECRET" | sha256sum | cut -c1-40; }
 
 psql -v ON_ERROR_STOP=1 -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "${TOTEM_PAYMENT_DB_NAME:-totem_payment}" \
-  -v psp="$PSP_URL" -v hook="$PAYMENT_URL/api/v1/payments/webhook/pix" -v secret="$DEMO_SECRET" \
+  -v psp="$PSP_URL" -v hook="$PAYMENT_URL/api/v1/payments/webhook" -v secret="$DEMO_SECRET" \
   -v demo_hook_secret="$(webhook_secret demo)" -v outro_hook_secret="$(webhook_secret outro)" <<'SQL'
 insert into provider_settings (tenant_id, pix_key, merchant_name, merchant_city, providers, provider_name,
                                api_base_url, token_url, client_id, client_secret, scopes, webhook_url, webhook_secret,

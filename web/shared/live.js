@@ -2,8 +2,12 @@
 // backoff and resume from the last sequence number seen, so no change is lost and none is applied
 // twice. queue-service's protocol: first a "snapshot" (whole state at seq N) or "resumed" (what
 // follows continues from N), then "change" frames with seq N+1, N+2…, and a "heartbeat" every 15 s
-// carrying the last seq. A gap (a change or heartbeat beyond the next seq) means something was
+// carrying the last seq; every change has its seq on every socket ("skip" where the audience does
+// not show it), so the numbers run without holes. A gap (a change or heartbeat beyond the next seq) means something was
 // missed: reconnect with ?since= to get it (or a fresh snapshot when history was trimmed).
+// The server's own close codes (docs/platform.md): 4401 the access token expired — fetch a fresh
+// token and reconnect at once; 4403 the login was revoked — stop and tell the app (onAuthLost),
+// never retry with the same token.
 
 const HEARTBEAT_MS = 15_000;
 
@@ -12,8 +16,10 @@ const HEARTBEAT_MS = 15_000;
  * `token`: a string or an (async) function giving the current access token.
  * `onMessage(frame)`: each snapshot and each change, in order, once.
  * `onStatus(status)`: 'connecting' | 'online' | 'offline'.
+ * `onAuthLost(code)`: the server closed with 4403 (logout elsewhere, user or device deactivated):
+ * the socket stays closed; the app drops its tokens and shows its login or setup screen.
  */
-export function connectLive(path, { token, onMessage, onStatus = () => {}, base = location.origin } = {}) {
+export function connectLive(path, { token, onMessage, onStatus = () => {}, onAuthLost = () => {}, base = location.origin } = {}) {
   let seq = null;
   let ws = null;
   let closed = false;
@@ -72,10 +78,11 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, base 
           setStatus('online');
           break;
         case 'change':
+        case 'skip': // a change this audience does not show (the panel and a ticket joining a line): only its seq
           if (seq !== null && frame.seq <= seq) break; // already applied
           if (seq !== null && frame.seq > seq + 1) return resync(); // missed some: ask again from seq
           seq = frame.seq;
-          onMessage(frame);
+          if (frame.type === 'change') onMessage(frame);
           break;
         case 'heartbeat':
           if (seq !== null && frame.seq > seq) resync();
@@ -84,9 +91,15 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, base 
           onMessage(frame);
       }
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       clearTimeout(watchdog);
       if (ws === socket) ws = null;
+      if (event.code === 4403) {
+        handle.close(); // revoked: the same token will never work again
+        onAuthLost(event.code);
+        return;
+      }
+      if (event.code === 4401) attempt = 0; // the token ran out: the token function gives a fresh one
       retry();
     };
     socket.onerror = () => {}; // onclose follows
@@ -107,10 +120,14 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, base 
       open();
     }
   };
+  // the device says its network is gone: a half-open socket would only be noticed by the
+  // heartbeat watchdog (~40 s); drop it now so the screen shows offline at once
+  const drop = () => ws?.close(4002, 'offline');
   window.addEventListener('online', wake);
+  window.addEventListener('offline', drop);
   open();
 
-  return {
+  const handle = {
     get status() {
       return status;
     },
@@ -122,8 +139,10 @@ export function connectLive(path, { token, onMessage, onStatus = () => {}, base 
       clearTimeout(retryTimer);
       clearTimeout(watchdog);
       window.removeEventListener('online', wake);
+      window.removeEventListener('offline', drop);
       ws?.close(1000, 'bye');
       setStatus('offline');
     },
   };
+  return handle;
 }

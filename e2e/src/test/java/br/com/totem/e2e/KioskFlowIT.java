@@ -291,7 +291,7 @@ class KioskFlowIT {
 
         String kiosk = deviceToken("demo", "kiosk-1");
         // a kiosk on a manager route
-        assertThat(call("GET", "/api/v1/customers/export?cpf=52998224725", kiosk, null).status()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/customers/export", kiosk, Map.of("cpf", "52998224725")).status()).isEqualTo(403);
 
         // another tenant's ticket
         JsonNode service = call("GET", "/api/v1/services", kiosk, null).body().get(0);

@@ -162,6 +162,7 @@ final class Suite implements AutoCloseable {
         environment.putAll(stringMap(infra.propertiesFor("unused")));
         environment.remove("TOTEM_DB_NAME");
         environment.put("TOTEM_JWKS_URI", url("queue-service") + "/.well-known/jwks.json");
+        environment.remove("TOTEM_JWT_ISSUERS"); // queue-service's own issuer, the default, as in production
         environment.put("TOTEM_DEMO_SECRET", DEMO_SECRET);
         environment.putAll(Secrets.RUN);
         // the tests log in from one address more often than a person would (the limit is GatewayIT's)

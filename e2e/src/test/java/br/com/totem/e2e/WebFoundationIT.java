@@ -64,4 +64,47 @@ class WebFoundationIT {
             assertThat(errors).noneMatch(e -> e.contains("Content Security Policy"));
         }
     }
+
+    @Test
+    void aLiveSocketStopsAndTellsTheAppWhenItsLoginIsRevoked() {
+        // docs/platform.md: 4403 = login revoked — the app must not retry with the same token
+        try (BrowserContext context = browsers.context(suite.gatewayUrl(), Browsers.Viewport.PHONE)) {
+            Page page = context.newPage();
+            List<String> errors = Browsers.collectErrors(page);
+            page.navigate("/status/");
+            Object result = page.evaluate("""
+                    async (secret) => {
+                      const { userSession } = await import('/shared/session.js');
+                      const { connectLive } = await import('/shared/live.js');
+                      const session = userSession('live-revocation-test');
+                      await session.login({ tenant: 'demo', username: 'gerente', password: secret });
+                      const statuses = [];
+                      let frames = 0;
+                      let sockets = 0;
+                      const Native = window.WebSocket;
+                      window.WebSocket = function (...args) { sockets++; return new Native(...args); };
+                      const lost = new Promise((resolve, reject) => {
+                        const timer = setTimeout(() => reject(new Error('no 4403 within 40 s: ' + statuses)), 40000);
+                        let live;
+                        live = connectLive('/ws/queue', {
+                          token: () => session.accessToken(),
+                          onMessage: () => frames++,
+                          onStatus: async (s) => {
+                            statuses.push(s);
+                            if (s === 'online' && statuses.filter((x) => x === 'online').length === 1) await session.logout();
+                          },
+                          onAuthLost: (code) => { clearTimeout(timer); resolve({ code, status: live.status }); },
+                        });
+                      });
+                      const outcome = await lost;
+                      // it stays closed: no reconnect attempt within the first retry delay
+                      await new Promise((r) => setTimeout(r, 1500));
+                      return [outcome.code, outcome.status, frames > 0, sockets];
+                    }""", Suite.DEMO_SECRET);
+            List<Object> values = ((List<?>) result).stream()
+                    .map(v -> v instanceof Number n ? (Object) n.longValue() : v).toList();
+            assertThat(values).containsExactly(4403L, "offline", true, 1L);
+            assertThat(errors).noneMatch(e -> e.contains("Content Security Policy"));
+        }
+    }
 }

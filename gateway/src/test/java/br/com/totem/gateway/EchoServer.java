@@ -30,7 +30,8 @@ final class EchoServer implements AutoCloseable {
                     .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
                     .collect(Collectors.joining(","));
             byte[] body = ("{\"service\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
-                    + exchange.getRequestURI().getPath() + "\",\"headers\":{" + headers + "}}").getBytes(StandardCharsets.UTF_8);
+                    + exchange.getRequestURI().getPath() + "\",\"query\":\""
+                    + String.valueOf(exchange.getRequestURI().getRawQuery()).replace("\"", "'") + "\",\"headers\":{" + headers + "}}").getBytes(StandardCharsets.UTF_8);
             int status = 200;
             String scripted = exchange.getRequestHeaders().getFirst("X-Echo-Status");
             if (scripted != null) {

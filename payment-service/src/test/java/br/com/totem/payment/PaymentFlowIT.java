@@ -119,7 +119,7 @@ class PaymentFlowIT extends PaymentIT {
         String body = "{\"pix\":[{\"endToEndId\":\"" + e2e + "\",\"txid\":\"" + txid + "\",\"chave\":\"" + settings.pixKey()
                 + "\",\"valor\":\"60.00\",\"horario\":\"2026-11-23T12:00:00Z\"}]}";
         for (int i = 0; i < 10; i++) {
-            http.post().uri("/api/v1/payments/webhook/pix/pix?tenant={t}&hmac={s}&ignorar=", tenant, settings.webhookSecret())
+            http.post().uri("/api/v1/payments/webhook/{t}/{s}/pix", tenant, settings.webhookSecret())
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
         }
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
@@ -141,12 +141,19 @@ class PaymentFlowIT extends PaymentIT {
         sandbox.control().put().uri("/sandbox/faults").bodyValue(Map.of("dropWebhooks", true)).exchange().expectStatus().isOk();
         String e2e = pay(txid);
         String body = "{\"pix\":[{\"endToEndId\":\"" + e2e + "\",\"txid\":\"" + txid + "\",\"valor\":\"60.00\",\"horario\":\"2026-11-23T12:00:00Z\"}]}";
-        for (String secret : List.of("forged-secret-0000000000", settings.webhookSecret() + "x", "")) {
-            http.post().uri("/api/v1/payments/webhook/pix?tenant={t}&hmac={s}", tenant, secret)
+        for (String secret : List.of("forged-secret-0000000000", settings.webhookSecret() + "x")) {
+            http.post().uri("/api/v1/payments/webhook/{t}/{s}/pix", tenant, secret)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                     .expectStatus().isUnauthorized()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    // the problem names the path without the secret it was given
+                    .expectBody().jsonPath("$.instance").isEqualTo("/api/v1/payments/webhook/" + tenant + "/***/pix");
+            http.post().uri("/api/v1/payments/webhook/pix?tenant={t}", tenant).header("X-Webhook-Secret", secret)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isUnauthorized();
         }
+        // the right secret in a query string is refused: query strings end up in logs and traces (issue 12)
+        http.post().uri("/api/v1/payments/webhook/pix?tenant={t}&hmac={s}", tenant, settings.webhookSecret())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isUnauthorized();
         http.post().uri("/api/v1/payments/webhook/pix").header("X-Webhook-Secret", settings.webhookSecret())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isUnauthorized();
         assertThat(count("select count(*) from webhook_receipts where tenant_id = '" + tenant + "'")).isZero();
@@ -167,7 +174,7 @@ class PaymentFlowIT extends PaymentIT {
         String e2e = "E01181521202611231200" + "ForeignPix1";
         String body = "{\"pix\":[{\"endToEndId\":\"" + e2e + "\",\"txid\":\"" + foreignTxid + "\",\"chave\":\"" + settings.pixKey()
                 + "\",\"valor\":\"60.00\",\"horario\":\"2026-11-23T12:00:00Z\"}]}";
-        http.post().uri("/api/v1/payments/webhook/pix?tenant={t}&hmac={s}&ignorar=/pix", tenant, settings.webhookSecret())
+        http.post().uri("/api/v1/payments/webhook/pix?tenant={t}", tenant).header("X-Webhook-Secret", settings.webhookSecret())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
         await().atMost(Duration.ofSeconds(10)).until(() -> "IGNORED_FOREIGN_TXID".equals(
                 one("select coalesce(outcome, '') from webhook_receipts where end_to_end_id = '" + e2e + "'")));

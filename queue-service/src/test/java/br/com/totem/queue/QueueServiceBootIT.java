@@ -10,6 +10,7 @@ import br.com.totem.testkit.ServiceBootChecks;
  * testkit's JWKS is configured here as an external issuer (the same path an OIDC issuer would take).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "totem.queue.identity.external-jwks-uri=${TOTEM_JWKS_URI}")
+        properties = {"totem.queue.identity.external-jwks-uri=${TOTEM_JWKS_URI}",
+                "totem.queue.identity.external-issuer=" + br.com.totem.testkit.TestTokens.ISSUER})
 class QueueServiceBootIT extends ServiceBootChecks {
 }

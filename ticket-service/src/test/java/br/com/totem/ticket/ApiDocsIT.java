@@ -18,9 +18,12 @@ class ApiDocsIT extends IntegrationTest {
         JsonNode paths = doc.get("paths");
         for (String path : new String[] {"/api/v1/services", "/api/v1/services/{id}", "/api/v1/consents/current",
                 "/api/v1/consents", "/api/v1/tickets", "/api/v1/tickets/{id}", "/api/v1/tickets/{id}/cancel",
-                "/api/v1/customers", "/api/v1/customers/export", "/api/v1/customers/re-encryption"}) {
+                "/api/v1/customers/anonymisation", "/api/v1/customers/export", "/api/v1/customers/re-encryption"}) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
+        // a CPF only ever travels in a body (issue 12): no operation of this service takes it as a parameter
+        assertThat(paths.toString()).doesNotContain("\"name\":\"cpf\"");
+        assertThat(paths.get("/api/v1/customers/export").has("post")).isTrue();
         JsonNode create = paths.get("/api/v1/tickets").get("post");
         assertThat(create.get("responses").has("422")).isTrue();
         assertThat(create.get("parameters").toString()).contains("Idempotency-Key");

@@ -50,9 +50,9 @@ public class GatewaySecurityConfiguration {
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemWebExceptionHandler problems,
                                            GatewayProperties properties) {
-        // browsers cannot set headers on a WebSocket: /ws/* also take ?access_token= (never logged)
+        // the Authorization header only: QueryTokenWebFilter has moved a WebSocket's ?access_token= into it
+        // and removed the parameter from every other request
         var bearer = new ServerBearerTokenAuthenticationConverter();
-        bearer.setAllowUriQueryParameter(true);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens, no cookies
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

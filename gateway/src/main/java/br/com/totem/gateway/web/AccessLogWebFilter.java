@@ -1,7 +1,5 @@
 package br.com.totem.gateway.web;
 
-import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -11,18 +9,20 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import br.com.totem.platform.logging.SensitivePaths;
 import reactor.core.publisher.Mono;
 
 /**
  * One structured line per request: method, path, status, duration, client address. Never the
- * query string (it may hold {@code access_token} or a CPF), never headers, and the public
- * status token in {@code /api/v1/public/queue/{token}} and {@code /t/{token}} is masked.
+ * query string (it may hold {@code access_token} or a CPF), never headers, and the secrets some
+ * paths carry (the public status token in
+ * {@code /api/v1/public/queue/{token}} and {@code /t/{token}}, the bank's webhook secret) are masked
+ * ({@link SensitivePaths}).
  */
 @Component
 public class AccessLogWebFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger("totem.access");
-    private static final Pattern STATUS_TOKEN = Pattern.compile("^(/api/v1/public/queue/|/t/)[^/]+");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -42,7 +42,7 @@ public class AccessLogWebFilter implements WebFilter, Ordered {
     }
 
     static String safePath(String path) {
-        return STATUS_TOKEN.matcher(path).replaceFirst("$1***");
+        return SensitivePaths.redact(path);
     }
 
     @Override

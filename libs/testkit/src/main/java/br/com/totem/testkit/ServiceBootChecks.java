@@ -66,10 +66,14 @@ public abstract class ServiceBootChecks {
     }
 
     @Test
-    void whenTokenIsMissingExpiredOrForgedThenProblemJson401() {
+    void whenTokenIsMissingExpiredForgedOrNotMeantForTotemThenProblemJson401() {
         var tokens = TestTokens.get();
         for (String authorization : new String[] {null, "Bearer " + tokens.expiredToken("demo", "gerente", "MANAGER"),
-                "Bearer " + tokens.forgedToken("demo", "gerente", "MANAGER"), "Bearer not-a-jwt"}) {
+                "Bearer " + tokens.forgedToken("demo", "gerente", "MANAGER"), "Bearer not-a-jwt",
+                // signed by a trusted key, but another issuer's or another audience's (issue 12 item 5)
+                "Bearer " + tokens.otherIssuerToken("demo", "gerente", "MANAGER"),
+                "Bearer " + tokens.otherAudienceToken("other-app", "demo", "gerente", "MANAGER"),
+                "Bearer " + tokens.otherAudienceToken(null, "demo", "gerente", "MANAGER")}) {
             var request = http.get().uri("/api/v1/anything");
             if (authorization != null) {
                 request = request.header("Authorization", authorization);

@@ -112,6 +112,7 @@ public final class TestInfrastructure {
         p.put("TOTEM_REDIS_HOST", endpoints.redisHost());
         p.put("TOTEM_REDIS_PORT", endpoints.redisPort());
         p.put("TOTEM_JWKS_URI", TestTokens.get().jwksUri());
+        p.put("TOTEM_JWT_ISSUERS", TestTokens.ISSUER);
         return p;
     }
 

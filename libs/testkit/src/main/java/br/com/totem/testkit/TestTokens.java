@@ -23,12 +23,18 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Signs RS256 tokens shaped like queue-service's (claims {@code sub}, {@code tenant},
- * {@code roles}, {@code name}; a {@code kid}) and serves their JWKS over real HTTP, so a
- * service under test validates tokens exactly as in production: fetching the key set.
- * Test contexts point {@code TOTEM_JWKS_URI} here (see {@link TotemTestContextCustomizerFactory}).
+ * Signs RS256 tokens shaped like queue-service's (claims {@code iss}, {@code aud}, {@code sub},
+ * {@code tenant}, {@code roles}, {@code name}; a {@code kid}) and serves their JWKS over real
+ * HTTP, so a service under test validates tokens exactly as in production: fetching the key set
+ * and checking issuer and audience. Test contexts point {@code TOTEM_JWKS_URI} here and accept
+ * {@link #ISSUER} ({@code TOTEM_JWT_ISSUERS}, see {@link TestInfrastructure#propertiesFor}).
  */
 public final class TestTokens {
+
+    /** The {@code iss} of every token signed here. */
+    public static final String ISSUER = "totem-test";
+    /** The {@code aud} of every token signed here: Totem's default audience. */
+    public static final String AUDIENCE = "totem";
 
     private static volatile TestTokens instance;
 
@@ -79,23 +85,43 @@ public final class TestTokens {
 
     /** A valid 15-minute access token. */
     public String token(String tenant, String subject, String... roles) {
-        return sign(key, tenant, subject, Duration.ofMinutes(15), roles);
+        return sign(key, ISSUER, AUDIENCE, tenant, subject, Duration.ofMinutes(15), roles);
+    }
+
+    /** A valid token that expires after {@code ttl}. */
+    public String tokenFor(Duration ttl, String tenant, String subject, String... roles) {
+        return sign(key, ISSUER, AUDIENCE, tenant, subject, ttl, roles);
     }
 
     public String expiredToken(String tenant, String subject, String... roles) {
-        return sign(key, tenant, subject, Duration.ofMinutes(-5), roles);
+        return sign(key, ISSUER, AUDIENCE, tenant, subject, Duration.ofMinutes(-5), roles);
     }
 
     /** Same kid, signed by a key that is not in the JWKS: a forgery. */
     public String forgedToken(String tenant, String subject, String... roles) {
-        return sign(otherKey, tenant, subject, Duration.ofMinutes(15), roles);
+        return sign(otherKey, ISSUER, AUDIENCE, tenant, subject, Duration.ofMinutes(15), roles);
     }
 
-    private static String sign(RSAKey signingKey, String tenant, String subject, Duration ttl, String... roles) {
+    /**
+     * Signed by the trusted key but issued by someone else (another application of a shared
+     * OIDC issuer): {@code iss} is not an accepted issuer.
+     */
+    public String otherIssuerToken(String tenant, String subject, String... roles) {
+        return sign(key, "https://idp.example.com/other-app", AUDIENCE, tenant, subject, Duration.ofMinutes(15), roles);
+    }
+
+    /** Signed by the trusted key and issuer, but meant for another audience (or none: {@code null}). */
+    public String otherAudienceToken(String audience, String tenant, String subject, String... roles) {
+        return sign(key, ISSUER, audience, tenant, subject, Duration.ofMinutes(15), roles);
+    }
+
+    private static String sign(RSAKey signingKey, String issuer, String audience, String tenant, String subject, Duration ttl,
+                               String... roles) {
         Instant now = Instant.now();
         var claims = new JWTClaimsSet.Builder()
                 .subject(subject)
-                .issuer("totem-test")
+                .issuer(issuer)
+                .audience(audience)
                 .issueTime(Date.from(now.minusSeconds(60)))
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString())

@@ -1,5 +1,8 @@
 package br.com.totem.payment.webhook;
 
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.web.util.UriUtils;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,7 +32,7 @@ public class WebhookRegistration {
         this.pix = pix;
     }
 
-    /** Every tenant with a webhook URL this instance has not registered yet: {@code url?tenant=..&hmac=..&ignorar=}. */
+    /** Every tenant with a webhook URL this instance has not registered yet at {@link #registeredUrl}. */
     public Mono<Void> registerWebhooks() {
         return settings.all().filter(s -> s.usesPix() && s.webhookUrl() != null)
                 .filter(s -> !registeredUrl(s).equals(registered.get(s.tenantId())))
@@ -52,9 +55,21 @@ public class WebhookRegistration {
                 });
     }
 
-    /** The URL the PSP calls (it appends "/pix", which lands in the ignored {@code ignorar} parameter). */
+    /**
+     * The URL the PSP calls, {@code <webhook_url>/<tenant>/<secret>}; it appends "/pix". The secret
+     * is a path segment, not a query parameter: query strings are what proxies, traces and the
+     * bank's own logs keep, and the gateway's access log masks this segment. A {@code webhook_url}
+     * ending in {@code /pix} (the form of older settings) has it dropped.
+     */
     public static String registeredUrl(TenantSettings s) {
         String base = s.webhookUrl();
-        return base + (base.contains("?") ? "&" : "?") + "tenant=" + s.tenantId() + "&hmac=" + s.webhookSecret() + "&ignorar=";
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        if (base.endsWith("/pix")) {
+            base = base.substring(0, base.length() - 4);
+        }
+        return base + "/" + UriUtils.encodePathSegment(s.tenantId(), StandardCharsets.UTF_8)
+                + "/" + UriUtils.encodePathSegment(s.webhookSecret(), StandardCharsets.UTF_8);
     }
 }

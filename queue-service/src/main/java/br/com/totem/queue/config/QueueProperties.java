@@ -21,6 +21,7 @@ public record QueueProperties(@Valid @NotNull Identity identity, @Valid @NotNull
     /**
      * @param keySecret            encrypts the signing keys at rest (TOTEM_QUEUE_KEY_SECRET)
      * @param externalJwksUri      tokens whose kid is not ours are checked against this JWKS; blank: refused
+     * @param externalIssuer       the {@code iss} those tokens must carry (required with {@code externalJwksUri})
      * @param attemptsPerMinute    login and device-token attempts allowed per (tenant, name, client address) a minute,
      *                             whatever their outcome — the service's own limit, for a route that bypasses the gateway
      * @param attemptsRedisPrefix  Redis keys of those counters
@@ -28,9 +29,15 @@ public record QueueProperties(@Valid @NotNull Identity identity, @Valid @NotNull
      */
     public record Identity(@NotBlank @Size(min = 16, message = "must be at least 16 characters") String keySecret,
                            @NotBlank String issuer, @NotNull Duration accessTokenTtl, @NotNull Duration refreshTokenTtl,
-                           @NotNull Duration keyRotationInterval, String externalJwksUri,
+                           @NotNull Duration keyRotationInterval, String externalJwksUri, String externalIssuer,
                            @Min(1) int maxFailures, @NotNull Duration lockout,
                            @Min(1) int attemptsPerMinute, @NotBlank String attemptsRedisPrefix, @NotNull List<String> trustedProxies) {
+
+        /** An external JWKS without its issuer would accept any token its keys signed, whoever issued it. */
+        @jakarta.validation.constraints.AssertTrue(message = "external-issuer (TOTEM_QUEUE_EXTERNAL_ISSUER) is required with external-jwks-uri")
+        public boolean isExternalIssuerNamed() {
+            return externalJwksUri == null || externalJwksUri.isBlank() || (externalIssuer != null && !externalIssuer.isBlank());
+        }
     }
 
     /**
@@ -45,8 +52,9 @@ public record QueueProperties(@Valid @NotNull Identity identity, @Valid @NotNull
      * @param redisPrefix       Redis keys and pub/sub channels of the live queue
      * @param clientBuffer      messages buffered for one WebSocket client before it is dropped as too slow
      * @param history           changes kept in Redis for clients that resume from a sequence
+     * @param revocationCheck   how often each instance closes its sockets whose login was revoked
      */
     public record Live(@NotBlank String redisPrefix, @NotNull Duration heartbeat, @Min(8) int clientBuffer,
-                       @Min(10) int history, @Min(1) int panelRecentCalls) {
+                       @Min(10) int history, @Min(1) int panelRecentCalls, @NotNull Duration revocationCheck) {
     }
 }

@@ -43,7 +43,7 @@ public class AuthService {
 
     /** What a login transaction decided; the transaction commits in every case, then this becomes a response. */
     private sealed interface Outcome {
-        record Granted(Subject subject, String refreshToken) implements Outcome { }
+        record Granted(Subject subject, UUID family, String refreshToken) implements Outcome { }
         record Refused(RuntimeException problem) implements Outcome { }
     }
 
@@ -124,7 +124,7 @@ public class AuthService {
         });
         return tx.transactional(decide).flatMap(outcome -> switch (outcome) {
             case Outcome.Refused r -> Mono.error(r.problem());
-            case Outcome.Granted g -> access(g.subject(), g.refreshToken());
+            case Outcome.Granted g -> access(g.subject(), g.family(), g.refreshToken());
         });
     }
 
@@ -143,7 +143,8 @@ public class AuthService {
     }
 
     private Mono<Outcome> newFamily(Subject subject) {
-        return storeRefresh(UUID.randomUUID(), subject).map(token -> new Outcome.Granted(subject, token));
+        UUID family = UUID.randomUUID();
+        return storeRefresh(family, subject).map(token -> new Outcome.Granted(subject, family, token));
     }
 
     private Mono<String> storeRefresh(UUID family, Subject subject) {
@@ -152,8 +153,9 @@ public class AuthService {
                 clock.instant().plus(props.refreshTokenTtl())).thenReturn(token);
     }
 
-    private Mono<Tokens> access(Subject s, String refreshToken) {
-        return issuer.issue(s.id(), s.tenant(), s.roles(), s.name())
+    /** The access token names its login ({@code sid} = the refresh family): a live socket ends with it. */
+    private Mono<Tokens> access(Subject s, UUID family, String refreshToken) {
+        return issuer.issue(s.id(), s.tenant(), s.roles(), s.name(), family.toString())
                 .map(a -> new Tokens(a.token(), refreshToken, a.expiresInSeconds(), "Bearer"));
     }
 
@@ -183,14 +185,14 @@ public class AuthService {
                     return refreshTokens.markUsed(row.id(), now)
                             .then(subject(row))
                             .flatMap(subject -> storeRefresh(row.familyId(), subject)
-                                    .map(token -> (Outcome) new Outcome.Granted(subject, token)))
+                                    .map(token -> (Outcome) new Outcome.Granted(subject, row.familyId(), token)))
                             .switchIfEmpty(refreshTokens.revokeFamily(row.familyId(), now)
                                     .thenReturn(new Outcome.Refused(AuthProblems.invalidRefresh())));
                 })
                 .defaultIfEmpty(new Outcome.Refused(AuthProblems.invalidRefresh()));
         return tx.transactional(decide).flatMap(outcome -> switch (outcome) {
             case Outcome.Refused r -> Mono.error(r.problem());
-            case Outcome.Granted g -> access(g.subject(), g.refreshToken());
+            case Outcome.Granted g -> access(g.subject(), g.family(), g.refreshToken());
         });
     }
 

@@ -1,10 +1,10 @@
 package br.com.totem.queue.identity;
 
 import java.text.ParseException;
+import java.util.Set;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -12,13 +12,16 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 
+import br.com.totem.platform.security.TokenRules;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * queue-service validates tokens against its own key ring rather than fetching its own JWKS
- * over HTTP. A token whose kid is not ours goes to the external issuer's JWKS when one is
- * configured, and is refused otherwise.
+ * over HTTP; they must carry our issuer and the suite's audience. A token whose kid is not ours
+ * goes to the external issuer's JWKS when one is configured, and is refused otherwise; such a
+ * token must carry that issuer's {@code iss} and the audience, and its tenant and roles are read
+ * from the configured claims only ({@link TokenRules}).
  */
 public class QueueJwtDecoder implements ReactiveJwtDecoder {
 
@@ -26,15 +29,22 @@ public class QueueJwtDecoder implements ReactiveJwtDecoder {
     private final ReactiveJwtDecoder own;
     private final ReactiveJwtDecoder external;
 
-    public QueueJwtDecoder(KeyRing keys, String issuer, String externalJwksUri) {
+    public QueueJwtDecoder(KeyRing keys, String issuer, TokenRules rules, String externalJwksUri, String externalIssuer) {
         this.keys = keys;
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(jwt -> Flux.defer(() -> keys.verificationKey(kid(jwt)).map(k -> (JWK) k).flux()))
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        decoder.setJwtValidator(TokenRules.forIssuer(issuer, rules.audience()).validator());
         this.own = decoder;
-        this.external = externalJwksUri == null || externalJwksUri.isBlank() ? null
-                : NimbusReactiveJwtDecoder.withJwkSetUri(externalJwksUri).build();
+        if (externalJwksUri == null || externalJwksUri.isBlank()) {
+            this.external = null;
+        } else {
+            TokenRules externalRules = rules.withIssuers(Set.of(externalIssuer));
+            NimbusReactiveJwtDecoder other = NimbusReactiveJwtDecoder.withJwkSetUri(externalJwksUri).build();
+            other.setJwtValidator(externalRules.validator());
+            other.setClaimSetConverter(externalRules.claimMapping());
+            this.external = other;
+        }
     }
 
     @Override

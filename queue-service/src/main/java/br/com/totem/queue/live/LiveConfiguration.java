@@ -9,16 +9,18 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.server.WebFilter;
 
+import br.com.totem.platform.jobs.PeriodicJob;
+import br.com.totem.platform.security.PathRules;
 import br.com.totem.queue.config.QueueProperties;
 
 @Configuration(proxyBeanMethods = false)
 class LiveConfiguration {
 
     @Bean
-    HandlerMapping liveSockets(LiveQueue live, QueueProperties properties) {
+    HandlerMapping liveSockets(LiveQueue live, QueueProperties properties, LiveSessions sessions) {
         return new SimpleUrlHandlerMapping(Map.of(
-                "/ws/queue", new LiveSocketHandler(live, LiveMessage.Audience.OPERATOR, properties.live()),
-                "/ws/panel", new LiveSocketHandler(live, LiveMessage.Audience.PANEL, properties.live())), -1);
+                "/ws/queue", new LiveSocketHandler(live, LiveMessage.Audience.OPERATOR, properties.live(), sessions),
+                "/ws/panel", new LiveSocketHandler(live, LiveMessage.Audience.PANEL, properties.live(), sessions)), -1);
     }
 
     @Bean
@@ -27,9 +29,15 @@ class LiveConfiguration {
         return LiveSocketAccess.queryToken();
     }
 
+    /** Who may open which socket: in the security chain, on the decoded path. */
     @Bean
-    @Order(0) // after Spring Security (-100): the caller is known
-    WebFilter liveSocketRoles() {
-        return LiveSocketAccess.roles();
+    PathRules liveSocketRules() {
+        return LiveSocketAccess.rules();
+    }
+
+    /** Every instance closes its own sockets whose login was revoked. */
+    @Bean
+    PeriodicJob liveSocketRevocations(LiveSessions sessions, QueueProperties properties) {
+        return PeriodicJob.named("live-socket-revocations").every(properties.live().revocationCheck()).run(sessions::closeRevoked);
     }
 }

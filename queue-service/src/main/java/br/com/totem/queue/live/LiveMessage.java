@@ -19,7 +19,6 @@ final class LiveMessage {
     private final JsonMapper json;
     private volatile String operatorFrame;
     private volatile String panelFrame;
-    private volatile boolean panelRendered;
     private volatile byte[] operatorBytes;
     private volatile byte[] panelBytes;
 
@@ -43,23 +42,24 @@ final class LiveMessage {
         return tenant;
     }
 
-    /** The frame for this audience, or null when it does not concern it. */
+    /**
+     * The frame for this audience. A change the panel does not show (a ticket joining a line)
+     * still reaches it as {@code {"type":"skip","seq":n}}: sequence numbers are per tenant, and
+     * a client that saw n-1 and then n+1 rightly takes the hole for a lost change and reconnects
+     * (with nothing but calls on the socket, the TV did that on every sale, for ever).
+     */
     String frame(Audience audience) {
         return audience == Audience.OPERATOR ? operatorFrame() : panelFrame();
     }
 
     /**
      * The frame for this audience as UTF-8, encoded once and shared by every client's socket
-     * (each send wraps the same array), or null when it does not concern the audience.
+     * (each send wraps the same array).
      */
     byte[] frameBytes(Audience audience) {
         byte[] b = audience == Audience.OPERATOR ? operatorBytes : panelBytes;
         if (b == null) {
-            String f = frame(audience);
-            if (f == null) {
-                return null;
-            }
-            b = f.getBytes(StandardCharsets.UTF_8);
+            b = frame(audience).getBytes(StandardCharsets.UTF_8);
             if (audience == Audience.OPERATOR) {
                 operatorBytes = b;
             } else {
@@ -83,20 +83,23 @@ final class LiveMessage {
     }
 
     private String panelFrame() {
-        if (!panelRendered) {
+        String f = panelFrame;
+        if (f == null) {
             QueueChanges.Kind kind = QueueChanges.Kind.valueOf(change.get("kind").asString());
+            ObjectNode out = json.createObjectNode();
             if (kind.forPanel()) {
-                JsonNode t = change.get("ticket");
-                ObjectNode out = json.createObjectNode();
                 out.put("type", "change");
                 out.put("seq", seq);
                 out.put("kind", kind.name());
-                out.set("call", Panel.call(json, t));
-                panelFrame = json.writeValueAsString(out);
+                out.set("call", Panel.call(json, change.get("ticket")));
+            } else {
+                out.put("type", "skip");
+                out.put("seq", seq);
             }
-            panelRendered = true;
+            f = json.writeValueAsString(out);
+            panelFrame = f;
         }
-        return panelFrame;
+        return f;
     }
 
     enum Audience {

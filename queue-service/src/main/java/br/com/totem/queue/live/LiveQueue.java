@@ -233,7 +233,7 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
                         }
                         List<String> frames = new ArrayList<>();
                         frames.add(resumed(since));
-                        list.stream().map(m -> m.frame(audience)).filter(f -> f != null).forEach(frames::add);
+                        list.stream().map(m -> m.frame(audience)).forEach(frames::add);
                         return Mono.just(new Start(frames, current));
                     });
         });

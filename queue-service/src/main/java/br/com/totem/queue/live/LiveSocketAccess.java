@@ -1,34 +1,29 @@
 package br.com.totem.queue.live;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
-import br.com.totem.platform.security.Callers;
+import br.com.totem.platform.security.PathRules;
 import br.com.totem.platform.security.Roles;
-import br.com.totem.platform.problem.ProblemException;
-import br.com.totem.platform.problem.ProblemTypes;
-import org.springframework.http.HttpStatus;
-import reactor.core.publisher.Mono;
 
 /**
  * Browsers cannot set headers on a WebSocket, so {@code /ws/*} also take the token as
  * {@code ?access_token=}: {@link #queryToken()} moves it into the Authorization header before
  * Spring Security runs and removes it from the URI, so nothing downstream (logs, metrics) ever
- * sees it. {@link #roles()} then refuses the handshake with 403 when the role is wrong.
+ * sees it. {@link #rules()} are the roles of each socket, in the security chain: decided on the
+ * decoded path like the handler mapping ({@code /ws/%71ueue} is {@code /ws/queue}), refused with a
+ * 403 problem at the handshake.
  */
 public final class LiveSocketAccess {
 
-    static final Map<String, Set<String>> ROLES = Map.of(
-            "/ws/queue", Set.of(Roles.OPERATOR, Roles.MANAGER, Roles.ADMIN),
-            "/ws/panel", Set.of(Roles.PANEL, Roles.MANAGER, Roles.ADMIN));
+    private static final PathPattern SOCKETS = PathPatternParser.defaultInstance.parse("/ws/**");
 
     private LiveSocketAccess() {
     }
@@ -37,7 +32,7 @@ public final class LiveSocketAccess {
     public static WebFilter queryToken() {
         return (exchange, chain) -> {
             ServerHttpRequest request = exchange.getRequest();
-            if (!request.getPath().value().startsWith("/ws/")) {
+            if (!SOCKETS.matches(request.getPath().pathWithinApplication())) {
                 return chain.filter(exchange);
             }
             var query = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams();
@@ -56,17 +51,11 @@ public final class LiveSocketAccess {
         };
     }
 
-    /** Runs after Spring Security: the caller is known. */
-    public static WebFilter roles() {
-        return (ServerWebExchange exchange, WebFilterChain chain) -> {
-            Set<String> allowed = ROLES.get(exchange.getRequest().getPath().value());
-            if (allowed == null) {
-                return chain.filter(exchange);
-            }
-            return Callers.current().flatMap(caller -> allowed.stream().anyMatch(caller::hasRole)
-                    ? chain.filter(exchange)
-                    : Mono.error(new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-                            "Your role does not allow this channel")));
-        };
+    /** Operators and managers see the queue; the panel (and managers checking it) the calls; no other socket exists. */
+    public static PathRules rules() {
+        return ex -> ex
+                .pathMatchers("/ws/queue").hasAnyRole(Roles.OPERATOR, Roles.MANAGER, Roles.ADMIN)
+                .pathMatchers("/ws/panel").hasAnyRole(Roles.PANEL, Roles.MANAGER, Roles.ADMIN)
+                .pathMatchers("/ws/**").denyAll();
     }
 }

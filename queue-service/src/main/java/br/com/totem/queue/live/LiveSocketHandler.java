@@ -12,6 +12,7 @@ import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import br.com.totem.platform.security.Caller;
 import br.com.totem.platform.security.Callers;
 import br.com.totem.queue.config.QueueProperties;
 import reactor.core.publisher.Flux;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code /ws/queue} and {@code /ws/panel}: a snapshot (or what was missed since {@code ?since=}),
  * then changes, each with its sequence number, and a heartbeat carrying the last sequence.
- * The role was checked at the handshake ({@link LiveSocketAccess}); the tenant is the token's.
+ * The role was checked at the handshake (the security chain, {@link LiveSocketAccess#rules()}); the
+ * tenant is the token's; the socket ends with the token ({@link LiveSessions}).
  */
 public class LiveSocketHandler implements WebSocketHandler {
 
@@ -30,11 +32,13 @@ public class LiveSocketHandler implements WebSocketHandler {
     private final LiveQueue live;
     private final LiveMessage.Audience audience;
     private final QueueProperties.Live props;
+    private final LiveSessions sessions;
 
-    LiveSocketHandler(LiveQueue live, LiveMessage.Audience audience, QueueProperties.Live props) {
+    LiveSocketHandler(LiveQueue live, LiveMessage.Audience audience, QueueProperties.Live props, LiveSessions sessions) {
         this.live = live;
         this.audience = audience;
         this.props = props;
+        this.sessions = sessions;
     }
 
     @Override
@@ -42,8 +46,8 @@ public class LiveSocketHandler implements WebSocketHandler {
         Long since = since(session);
         return session.getHandshakeInfo().getPrincipal()
                 .cast(JwtAuthenticationToken.class)
-                .map(auth -> Callers.from(auth.getToken()))
-                .flatMap(caller -> {
+                .flatMap(auth -> {
+                    Caller caller = Callers.from(auth.getToken());
                     LiveQueue.Listener listener = live.register(caller.tenant(),
                             () -> session.close(TOO_SLOW).onErrorResume(e -> Mono.empty()).subscribe());
                     AtomicLong lastSeq = new AtomicLong();
@@ -53,7 +57,7 @@ public class LiveSocketHandler implements WebSocketHandler {
                         return Flux.fromIterable(start.frames()).map(LiveSocketHandler::utf8).concatWith(listener.messages()
                                 .filter(m -> m.seq() > start.seq())
                                 .doOnNext(m -> lastSeq.set(m.seq()))
-                                .mapNotNull(m -> m.frameBytes(audience)));
+                                .map(m -> m.frameBytes(audience)));
                     });
                     Flux<byte[]> heartbeats = Flux.interval(props.heartbeat(), props.heartbeat())
                             .onBackpressureDrop()
@@ -61,7 +65,7 @@ public class LiveSocketHandler implements WebSocketHandler {
                     Mono<Void> send = session.send(Flux.merge(frames, heartbeats)
                             .map(bytes -> new WebSocketMessage(WebSocketMessage.Type.TEXT, session.bufferFactory().wrap(bytes))));
                     Mono<Void> receive = session.receive().then();
-                    return Mono.firstWithSignal(send, receive)
+                    return Mono.firstWithSignal(send, receive, sessions.watch(session, auth.getToken()))
                             .doOnError(e -> log.debug("WebSocket {} ended: {}", session.getId(), e.toString()))
                             .onErrorResume(e -> Mono.empty())
                             .doFinally(s -> {

@@ -55,6 +55,9 @@ class IdentityIT extends QueueIT {
         assertThat(claims.get("tenant").asString()).isEqualTo(tenant);
         assertThat(claims.get("roles").get(0).asString()).isEqualTo("MANAGER");
         assertThat(claims.get("name").asString()).isEqualTo("Nome gerente");
+        // meant for Totem, from us: every service checks both (issue 12 item 5)
+        assertThat(claims.get("iss").asString()).isEqualTo("totem-queue");
+        assertThat(claims.get("aud").isArray() ? claims.get("aud").get(0).asString() : claims.get("aud").asString()).isEqualTo("totem");
 
         // the service accepts its own token
         http.get().uri("/api/v1/users").header("Authorization", "Bearer " + access).exchange().expectStatus().isOk();

@@ -34,7 +34,7 @@ class LiveQueueStartTest {
         connections.afterPropertiesSet();
         connections.start();
         QueueProperties properties = new QueueProperties(null, null,
-                new QueueProperties.Live("totem:test", Duration.ofSeconds(15), 64, 100, 5));
+                new QueueProperties.Live("totem:test", Duration.ofSeconds(15), 64, 100, 5, Duration.ofSeconds(10)));
         LiveQueue live = new LiveQueue(new ReactiveStringRedisTemplate(connections), connections, null,
                 JsonMapper.builder().build(), properties, new SimpleMeterRegistry());
         try {

@@ -27,6 +27,7 @@ import br.com.totem.queue.support.QueueFixtures;
 import br.com.totem.queue.support.QueueIT;
 import br.com.totem.queue.support.QueueFixtures.Team;
 import br.com.totem.queue.support.SocketProbe;
+import br.com.totem.testkit.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,7 +36,11 @@ import tools.jackson.databind.JsonNode;
  * closing its two applications in this JVM was seen to stop receiving Redis pub/sub messages (cause not
  * pinned down yet; one application per JVM, as in production, is not in that situation).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "totem.queue.live.history=1000")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"totem.queue.live.history=1000",
+        "totem.queue.live.revocation-check=300ms",
+        // testkit's tokens (short-lived ones here) come in as an external issuer's
+        "totem.queue.identity.external-jwks-uri=${TOTEM_JWKS_URI}",
+        "totem.queue.identity.external-issuer=" + TestTokens.ISSUER})
 class LiveSocketIT extends QueueIT {
 
     @Autowired
@@ -93,10 +98,12 @@ class LiveSocketIT extends QueueIT {
         fixtures.device(team.tenant(), "panel-1", DeviceKind.PANEL);
         String panel = fixtures.deviceToken(team.tenant(), "panel-1");
 
+        long seq;
         try (SocketProbe socket = SocketProbe.connect(port, "/ws/panel", panel, true, null)) {
             JsonNode snapshot = socket.next();
             assertThat(type(snapshot)).isEqualTo("snapshot");
             assertThat(snapshot.get("calls")).isEmpty();
+            seq = snapshot.get("seq").asLong();
 
             TicketPaid paid = pay(team, ice);
             await().atMost(QueueFixtures.BOUND).until(() -> fixtures.line(team.manager(), ice).size() == 1);
@@ -104,12 +111,22 @@ class LiveSocketIT extends QueueIT {
             http.post().uri("/api/v1/queue/call-next").header("Authorization", "Bearer " + team.operator())
                     .bodyValue(Map.of("sessionId", session)).exchange().expectStatus().isOk();
 
-            JsonNode call = socket.next(); // the ENQUEUED change is not for the panel
+            // the ENQUEUED change is not for the panel, but its sequence number is: no hole to resync on
+            JsonNode skip = socket.next();
+            assertThat(skip.toString()).isEqualTo("{\"type\":\"skip\",\"seq\":" + (seq + 1) + "}");
+            JsonNode call = socket.next();
+            assertThat(call.get("seq").asLong()).isEqualTo(seq + 2);
             assertThat(call.get("kind").asString()).isEqualTo("CALLED");
             assertThat(call.get("call").get("number").asString()).isEqualTo(paid.number());
             assertThat(call.get("call").get("stationName").asString()).isEqualTo("Banheira 2");
             assertThat(call.get("call").get("serviceId").asString()).isEqualTo(ice.toString());
             assertThat(call.toString()).doesNotContain("Maria").doesNotContain("displayName");
+        }
+        // a panel back from a drop gets the same contiguous run, then heartbeats at its own seq
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/panel", panel, false, seq)) {
+            assertThat(type(socket.next())).isEqualTo("resumed");
+            assertThat(List.of(type(socket.next()), type(socket.next()))).containsExactly("skip", "change");
+            assertThat(socket.next(f -> true).get("seq").asLong()).isEqualTo(seq + 2);
         }
         // a fresh panel gets the current calls in its snapshot
         try (SocketProbe socket = SocketProbe.connect(port, "/ws/panel", panel, true, null)) {
@@ -193,5 +210,55 @@ class LiveSocketIT extends QueueIT {
         http.get().uri("/ws/panel").header("Authorization", "Bearer " + kiosk).exchange().expectStatus().isForbidden();
         http.get().uri("/ws/panel").exchange().expectStatus().isUnauthorized();
         http.get().uri("/ws/panel?access_token=forged").exchange().expectStatus().isUnauthorized();
+        // the same sockets spelt with percent-encoded letters: the handler mapping decodes them, so must the rules
+        for (String path : new String[] {"/ws/%71ueue", "/ws/%71ueue?access_token=" + kiosk, "/w%73/queue", "/ws/%70anel"}) {
+            var request = http.get().uri(java.net.URI.create("http://127.0.0.1:" + port + path));
+            if (!path.contains("access_token")) {
+                request = request.header("Authorization", "Bearer " + kiosk);
+            }
+            request.exchange().expectStatus().isForbidden();
+        }
+    }
+
+    @Test
+    void whenTheTokenExpiresThenTheSocketClosesWith4401() {
+        String tenant = QueueFixtures.newTenant();
+        String shortLived = TestTokens.get().tokenFor(Duration.ofSeconds(8), tenant, "op-1", "OPERATOR");
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/queue", shortLived, true, null)) {
+            // the token is still accepted for a minute of clock skew: only the socket's own deadline closes it
+            long opened = System.nanoTime();
+            await().atMost(QueueFixtures.BOUND).until(() -> socket.closeStatus() != null);
+            assertThat(socket.closeStatus().getCode()).isEqualTo(4401);
+            // open until the token's exp, not refused at once
+            assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThan(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void whenTheLoginIsRevokedThenItsSocketClosesWith4403AndOthersStayOpen() {
+        Team team = fixtures.team();
+        JsonNode login = fixtures.tokens(team.tenant(), "operador");
+        try (SocketProbe revoked = SocketProbe.connect(port, "/ws/queue", login.get("accessToken").asString(), false, null);
+             SocketProbe other = SocketProbe.connect(port, "/ws/queue", team.manager(), false, null)) {
+            assertThat(type(revoked.next())).isEqualTo("snapshot");
+            assertThat(type(other.next())).isEqualTo("snapshot");
+            http.post().uri("/api/v1/auth/logout").bodyValue(Map.of("refreshToken", login.get("refreshToken").asString()))
+                    .exchange().expectStatus().is2xxSuccessful();
+            await().atMost(QueueFixtures.BOUND).until(() -> revoked.closeStatus() != null);
+            assertThat(revoked.closeStatus().getCode()).isEqualTo(4403);
+            assertThat(other.closeStatus()).isNull();
+        }
+    }
+
+    @Test
+    void whenTheUserIsDeactivatedThenTheirSocketClosesWith4403() {
+        Team team = fixtures.team();
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/queue", team.operator(), true, null)) {
+            assertThat(type(socket.next())).isEqualTo("snapshot");
+            http.put().uri("/api/v1/users/" + team.operatorUser().id()).header("Authorization", "Bearer " + team.manager())
+                    .bodyValue(Map.of("active", false)).exchange().expectStatus().is2xxSuccessful();
+            await().atMost(QueueFixtures.BOUND).until(() -> socket.closeStatus() != null);
+            assertThat(socket.closeStatus().getCode()).isEqualTo(4403);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
@@ -22,14 +23,23 @@ public final class SocketProbe implements AutoCloseable {
 
     private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicReference<CloseStatus> closed = new AtomicReference<>();
     private final Disposable connection;
 
     private SocketProbe(URI uri, HttpHeaders headers) {
-        connection = new ReactorNettyWebSocketClient().execute(uri, headers, session -> session.receive()
-                        .map(WebSocketMessage::getPayloadAsText)
-                        .doOnNext(text -> frames.add(JSON.readTree(text)))
-                        .then())
+        connection = new ReactorNettyWebSocketClient().execute(uri, headers, session -> {
+                    session.closeStatus().subscribe(closed::set);
+                    return session.receive()
+                            .map(WebSocketMessage::getPayloadAsText)
+                            .doOnNext(text -> frames.add(JSON.readTree(text)))
+                            .then();
+                })
                 .subscribe(v -> { }, failure::set);
+    }
+
+    /** The close frame the server sent, once it sent one. */
+    public CloseStatus closeStatus() {
+        return closed.get();
     }
 
     /** {@code query}: the token as {@code ?access_token=} (as browsers do), else in the Authorization header. */

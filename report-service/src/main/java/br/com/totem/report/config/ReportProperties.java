@@ -30,8 +30,45 @@ public record ReportProperties(@NotNull ZoneId defaultZone, Map<String, String> 
                                @NotNull Duration dashboardTtl, @NotNull @Valid Files files,
                                @NotNull @Valid Nightly nightly, @NotNull Duration metricsRefresh) {
 
-    /** @param directory the folder of the directory store, one sub-folder per tenant */
-    public record Files(@NotBlank String directory) {
+    /**
+     * @param store     {@code directory} (the default) or {@code s3}
+     * @param directory the folder of the directory store, one sub-folder per tenant
+     * @param s3        the bucket of the S3-compatible store
+     */
+    public record Files(@NotNull Store store, @NotBlank String directory, @NotNull @Valid S3 s3) {
+
+        public Files {
+            store = store == null ? Store.DIRECTORY : store;
+            s3 = s3 == null ? new S3(null, null, null, null, null, null, true) : s3;
+        }
+    }
+
+    /** Where the nightly files go. */
+    public enum Store { DIRECTORY, S3 }
+
+    /**
+     * An S3-compatible bucket (AWS S3, MinIO, Ceph, Garage…); read only when {@code store} is {@code s3}.
+     *
+     * @param endpoint  the server, e.g. {@code http://minio:9000}; blank for AWS S3 itself (the region's endpoint)
+     * @param region    the signing region ({@code us-east-1} when blank; most S3-compatible servers accept any)
+     * @param bucket    the bucket, created beforehand by the operator
+     * @param prefix    put before {@code <tenant>/<name>} in every key, e.g. {@code totem/reports/}
+     * @param accessKey with {@code secretKey}: static credentials; both blank: the AWS default chain
+     *                  (environment, profile, container or instance role)
+     * @param secretKey the secret of {@code accessKey}
+     * @param pathStyle {@code http://host/bucket/key} (what S3-compatible servers expect) instead of
+     *                  {@code http://bucket.host/key}
+     */
+    public record S3(java.net.URI endpoint, String region, String bucket, String prefix, String accessKey, String secretKey,
+                     boolean pathStyle) {
+
+        public S3 {
+            endpoint = endpoint == null || endpoint.toString().isBlank() ? null : endpoint;
+            region = region == null || region.isBlank() ? "us-east-1" : region;
+            prefix = prefix == null ? "" : prefix;
+            accessKey = accessKey == null || accessKey.isBlank() ? null : accessKey;
+            secretKey = secretKey == null || secretKey.isBlank() ? null : secretKey;
+        }
     }
 
     /**

@@ -12,9 +12,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * A tenant's dashboard as JSON in Redis ({@code report:dashboard:<tenant>}) for a short TTL, dropped
- * by every event of the tenant. Redis failing is never an error: a read misses, a write or a drop is
- * skipped (the TTL bounds how stale an entry missed by a drop can be), and after a failure Redis is
- * left alone for {@link #REST} so that events and readers do not each wait for it.
+ * by every event of the tenant. Redis failing is never an error: a read misses, a write is skipped, and
+ * after a failure Redis is left alone for {@link #REST} so that events and readers do not each wait for it.
+ * A drop that could not be made is remembered and made by the next call that reaches Redis again, before
+ * anything is read: the entry cached before the outage would otherwise come back with old numbers.
  */
 @Component
 public class DashboardCache {
@@ -25,6 +26,8 @@ public class DashboardCache {
     static final Duration REST = Duration.ofSeconds(5);
 
     private volatile long restUntilNanos = System.nanoTime();
+    /** Tenants whose entry could not be dropped while Redis was away. */
+    private final java.util.Set<String> missedDrops = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final ReactiveStringRedisTemplate redis;
     private final Duration ttl;
@@ -39,16 +42,28 @@ public class DashboardCache {
     }
 
     Mono<String> get(String tenant) {
-        return guarded(Mono.defer(() -> redis.opsForValue().get(key(tenant))));
+        return guarded(Mono.defer(() -> dropMissed().then(redis.opsForValue().get(key(tenant)))));
     }
 
     Mono<Void> put(String tenant, String json) {
-        return guarded(Mono.defer(() -> redis.opsForValue().set(key(tenant), json, ttl))).then();
+        return guarded(Mono.defer(() -> dropMissed().then(redis.opsForValue().set(key(tenant), json, ttl)))).then();
     }
 
     /** Drops the tenant's entry (after an event changed its numbers). */
     public Mono<Void> invalidate(String tenant) {
-        return guarded(Mono.defer(() -> redis.delete(key(tenant)))).then();
+        missedDrops.add(tenant);
+        return guarded(Mono.defer(this::dropMissed));
+    }
+
+    /** Drops every entry whose drop is pending (the tenant just invalidated, and any missed during an outage). */
+    private Mono<Void> dropMissed() {
+        if (missedDrops.isEmpty()) {
+            return Mono.empty();
+        }
+        java.util.List<String> tenants = java.util.List.copyOf(missedDrops);
+        return redis.delete(reactor.core.publisher.Flux.fromIterable(tenants).map(DashboardCache::key))
+                .doOnSuccess(n -> tenants.forEach(missedDrops::remove))
+                .then();
     }
 
     private <T> Mono<T> guarded(Mono<T> call) {

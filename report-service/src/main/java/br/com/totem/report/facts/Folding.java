@@ -2,12 +2,9 @@ package br.com.totem.report.facts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
 import br.com.totem.contracts.EventEnvelope;
@@ -46,14 +43,12 @@ public class Folding {
 
     private final FactStore facts;
     private final EventCodec codec;
-    private final DatabaseClient db;
     private final DashboardCache dashboards;
     private final WaitingTimes waits;
 
-    Folding(FactStore facts, EventCodec codec, DatabaseClient db, DashboardCache dashboards, WaitingTimes waits) {
+    Folding(FactStore facts, EventCodec codec, DashboardCache dashboards, WaitingTimes waits) {
         this.facts = facts;
         this.codec = codec;
-        this.db = db;
         this.dashboards = dashboards;
         this.waits = waits;
     }
@@ -82,23 +77,12 @@ public class Folding {
             case TicketCreated t -> facts.tenant(tenant, t.timeZone())
                     .then(facts.created(tenant, t.ticketId(), t.serviceId(), t.serviceName(), t.priceCents(), t.createdAt()));
             case TicketPaid t -> facts.tenant(tenant, t.timeZone())
-                    .then(before(tenant, t.ticketId()))
-                    .flatMap(b -> facts.paid(tenant, t.ticketId(), t.serviceId(), t.serviceName(), t.amountCents(), t.paidAt())
-                            .then(Mono.fromRunnable(() -> {
-                                // the call came first (out of order): the wait is known now
-                                if (live && b.paidAt() == null && b.firstCalledAt() != null) {
-                                    waits.record(tenant, t.serviceName(), Duration.between(t.paidAt(), b.firstCalledAt()));
-                                }
-                            })));
+                    .then(facts.paid(tenant, t.ticketId(), t.serviceId(), t.serviceName(), t.amountCents(), t.paidAt()))
+                    .then(recordWait(tenant, t.ticketId(), live));
             case TicketCalled t -> facts.tenant(tenant, null)
-                    .then(before(tenant, t.ticketId()))
-                    .flatMap(b -> facts.called(tenant, t.ticketId(), t.serviceId(), t.stationId(), t.stationName(),
-                                    t.operatorId(), t.calledAt())
-                            .then(Mono.fromRunnable(() -> {
-                                if (live && b.firstCalledAt() == null && b.paidAt() != null) {
-                                    waits.record(tenant, b.serviceName(), Duration.between(b.paidAt(), t.calledAt()));
-                                }
-                            })));
+                    .then(facts.called(tenant, t.ticketId(), t.serviceId(), t.stationId(), t.stationName(), t.operatorId(),
+                            t.calledAt()))
+                    .then(recordWait(tenant, t.ticketId(), live));
             case TicketStarted t -> facts.started(tenant, t.ticketId(), t.stationId(), t.operatorId(), t.startedAt());
             case TicketCompleted t -> facts.completed(tenant, t.ticketId(), t.serviceSeconds(), t.completedAt());
             case TicketNoShow t -> facts.noShow(tenant, t.ticketId(), t.markedAt());
@@ -120,19 +104,16 @@ public class Folding {
         };
     }
 
-    private record Before(Instant paidAt, Instant firstCalledAt, String serviceName) {
-    }
-
-    private Mono<Before> before(String tenant, UUID ticket) {
-        return db.sql("select paid_at, first_called_at, service_name from ticket_facts where tenant_id = :tenant and ticket_id = :ticket")
-                .bind("tenant", tenant).bind("ticket", ticket)
-                .map(row -> new Before(instant(row.get("paid_at", java.time.OffsetDateTime.class)),
-                        instant(row.get("first_called_at", java.time.OffsetDateTime.class)), row.get("service_name", String.class)))
-                .one()
-                .defaultIfEmpty(new Before(null, null, null));
-    }
-
-    private static Instant instant(java.time.OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
+    /**
+     * The waiting-time histogram gets a ticket's wait once, after the commit of the fold that first knows
+     * both ends (paid, called: either may come first). A rebuild marks the rows without recording: the
+     * histogram saw those tickets already.
+     */
+    private Mono<Void> recordWait(String tenant, java.util.UUID ticket, boolean live) {
+        return facts.firstKnownWait(tenant, ticket)
+                .flatMap(w -> live ? AfterCommit.run(() -> Mono.fromRunnable(() ->
+                        waits.record(tenant, w.serviceName(), Duration.between(w.paidAt(), w.firstCalledAt()))))
+                        : Mono.<Void>empty())
+                .then();
     }
 }

@@ -157,6 +157,25 @@ class DailyReportIT {
         assertThat(report).containsEntry("studioName", "Gelo & Cia").containsEntry("zone", "America/Manaus");
         assertFigures(map(report, "total"), b.total);
         assertThat(num(map(report, "total"), "created")).isNotEqualTo(a.total.created);
+        // its CSV and PDF too
+        byte[] csvB = http.get().uri("/api/v1/reports/daily?date={d}&format=csv", DAY)
+                .headers(h -> h.setBearerAuth(manager("studio-b"))).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        try {
+            List<CSVRecord> rows = csv(csvB);
+            CSVRecord total = rows.stream().filter(r -> r.get("tipo").equals("total")).findFirst().orElseThrow();
+            assertCsvFigures(total, b.total);
+            byte[] pdfB = http.get().uri("/api/v1/reports/daily?date={d}&format=pdf", DAY)
+                    .headers(h -> h.setBearerAuth(manager("studio-b"))).exchange().expectStatus().isOk()
+                    .expectBody(byte[].class).returnResult().getResponseBody();
+            try (PDDocument doc = Loader.loadPDF(pdfB)) {
+                String text = new PDFTextStripper().getText(doc);
+                assertThat(text).contains("Gelo & Cia", PtBr.money(b.total.grossCents - b.total.refundedCents))
+                        .doesNotContain("Studio Recupera");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         // a tenant with no events has an empty day, not someone else's
         Map<String, Object> none = json("studio-c", DAY);
         assertThat(num(map(none, "total"), "created")).isZero();
@@ -195,10 +214,47 @@ class DailyReportIT {
         assertThat(total.get("receita_liquida")).isEqualTo(PtBr.decimalMoney(a.total.grossCents - a.total.refundedCents));
         assertThat(total.get("espera_p90_min")).isEqualTo(PtBr.minutes(ExpectedDay.percentile(a.total.waits, 0.9)));
         assertThat(total.get("impressos")).isEqualTo(Long.toString(a.printed));
+        assertThat(total.get("falhas_impressao")).isEqualTo(Long.toString(a.printFailed));
+        assertThat(total.get("pdf_fallback")).isEqualTo(Long.toString(a.pdfFallback));
         assertThat(rows).filteredOn(r -> r.get("tipo").equals("servico")).extracting(r -> r.get("nome"))
                 .containsExactlyElementsOf(a.byService.keySet());
+        for (CSVRecord row : rows.stream().filter(r -> r.get("tipo").equals("servico")).toList()) {
+            ExpectedDay.Figures f = a.byService.get(row.get("nome"));
+            assertCsvFigures(row, f);
+        }
         assertThat(rows).filteredOn(r -> r.get("tipo").equals("pagamento")).extracting(r -> r.get("nome"))
                 .contains("Pix", "Dinheiro", "Cartão");
+        a.byMethod.forEach((method, money) -> {
+            CSVRecord row = rows.stream().filter(r -> r.get("tipo").equals("pagamento")
+                    && r.get("nome").equals(CsvReports.method(method))).findFirst().orElseThrow();
+            assertThat(row.get("receita_bruta")).as(method).isEqualTo(PtBr.decimalMoney(money[0]));
+            assertThat(row.get("reembolsado")).as(method).isEqualTo(PtBr.decimalMoney(money[1]));
+            assertThat(row.get("receita_liquida")).as(method).isEqualTo(PtBr.decimalMoney(money[0] - money[1]));
+        });
+    }
+
+    static void assertCsvFigures(CSVRecord row, ExpectedDay.Figures f) {
+        String name = row.get("nome");
+        assertThat(row.get("criados")).as(name).isEqualTo(Long.toString(f.created));
+        assertThat(row.get("pagos")).as(name).isEqualTo(Long.toString(f.paid));
+        assertThat(row.get("expirados")).as(name).isEqualTo(Long.toString(f.expired));
+        assertThat(row.get("cancelados")).as(name).isEqualTo(Long.toString(f.cancelled));
+        assertThat(row.get("nao_compareceu")).as(name).isEqualTo(Long.toString(f.noShow));
+        assertThat(row.get("concluidos")).as(name).isEqualTo(Long.toString(f.completed));
+        assertThat(row.get("transferidos")).as(name).isEqualTo(Long.toString(f.transferred));
+        assertThat(row.get("receita_bruta")).as(name).isEqualTo(PtBr.decimalMoney(f.grossCents));
+        assertThat(row.get("reembolsado")).as(name).isEqualTo(PtBr.decimalMoney(f.refundedCents));
+        assertThat(row.get("receita_liquida")).as(name).isEqualTo(PtBr.decimalMoney(f.grossCents - f.refundedCents));
+        assertThat(row.get("espera_p50_min")).as(name).isEqualTo(PtBr.minutes(ExpectedDay.percentile(f.waits, 0.5)));
+        assertThat(row.get("espera_p90_min")).as(name).isEqualTo(PtBr.minutes(ExpectedDay.percentile(f.waits, 0.9)));
+        assertThat(row.get("atendimento_media_min")).as(name).isEqualTo(PtBr.minutes(ExpectedDay.mean(f.sessions)));
+    }
+
+    static List<CSVRecord> csv(byte[] body) throws java.io.IOException {
+        assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
+        return CSVFormat.Builder.create(CSVFormat.DEFAULT).setDelimiter(';').setHeader().setSkipHeaderRecord(true)
+                .get().parse(new InputStreamReader(new ByteArrayInputStream(body, 3, body.length - 3), StandardCharsets.UTF_8))
+                .getRecords();
     }
 
     @Test
@@ -212,6 +268,15 @@ class DailyReportIT {
             assertThat(text).contains("Studio Recupera", "20/11/2026", "Banheira de Gelo", "Bota de Compressão",
                     PtBr.money(a.total.grossCents - a.total.refundedCents), PtBr.money(a.total.grossCents),
                     PtBr.minutes(ExpectedDay.percentile(a.total.waits, 0.9)));
+            for (var service : a.byService.entrySet()) {
+                ExpectedDay.Figures f = service.getValue();
+                assertThat(text).as(service.getKey()).contains(PtBr.money(f.grossCents - f.refundedCents),
+                        PtBr.minutes(ExpectedDay.percentile(f.waits, 0.9)));
+            }
+            a.byMethod.forEach((method, money) -> assertThat(text).as(method)
+                    .contains(CsvReports.method(method) + " " + PtBr.money(money[0]) + " " + PtBr.money(money[1])));
+            assertThat(text).contains("Impressão: " + a.printed + " impressas, " + a.printFailed + " falhas ("
+                    + a.pdfFallback + " entregues em PDF)", "Reembolsos não realizados: " + a.refundsFailed);
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
             PDFRenderer renderer = new PDFRenderer(doc);
             BufferedImage first = renderer.renderImageWithDPI(0, 110);

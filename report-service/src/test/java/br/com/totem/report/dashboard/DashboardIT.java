@@ -26,6 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.EventPayload;
+import br.com.totem.contracts.TicketCalled;
+import br.com.totem.contracts.TicketPaid;
 import br.com.totem.report.support.DayOfEvents;
 import br.com.totem.testkit.TestEvents;
 import br.com.totem.testkit.TestTokens;
@@ -46,6 +48,8 @@ class DashboardIT {
     ReactiveStringRedisTemplate redis;
     @Autowired
     br.com.totem.report.metrics.BusinessGauges gauges;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     String tenant;
     WebTestClient http;
@@ -110,6 +114,43 @@ class DashboardIT {
         if (((Number) today.get("queueLength")).longValue() > 0) {
             assertThat(scrape).contains("totem_report_queue_length{application=\"report-service\",service=");
         }
+    }
+
+    @Test
+    void theWaitingHistogramTakesEachTicketOnceWhateverTheOrder() {
+        Instant midnight = LocalDate.now(ZONE).atStartOfDay(ZONE).toInstant();
+        Instant earlier = midnight.plus(Duration.between(midnight, Instant.now()).dividedBy(2));
+        List<EventEnvelope<? extends EventPayload>> events = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            generator.ticket(events, earlier.minusSeconds(i * 7L));
+        }
+        // a ticket's wait is known once both its ticket.paid and a ticket.called are folded
+        Map<String, Long> expected = new java.util.HashMap<>();
+        Map<UUID, String> paidService = new java.util.HashMap<>();
+        java.util.Set<UUID> called = new java.util.HashSet<>();
+        for (EventEnvelope<? extends EventPayload> e : events) {
+            if (e.data() instanceof TicketPaid p) {
+                paidService.put(p.ticketId(), p.serviceName());
+            } else if (e.data() instanceof TicketCalled c) {
+                called.add(c.ticketId());
+            }
+        }
+        paidService.forEach((ticket, service) -> {
+            if (called.contains(ticket)) {
+                expected.merge(service, 1L, Long::sum);
+            }
+        });
+        assertThat(expected.values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(20);
+        // shuffled, a fifth of it twice, folded by parallel consumers
+        List<EventEnvelope<? extends EventPayload>> replay = generator.replayed(events, 20);
+        TestEvents broker = new TestEvents(context);
+        replay.forEach(broker::publish);
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.sql("select count(*) as n from event_log where tenant_id = :t")
+                .bind("t", tenant).map(r -> r.get("n", Long.class)).one().block() == events.size());
+        expected.forEach((service, n) -> await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(meters.find("totem.report.waiting").tags("tenant", tenant, "service", service).timer())
+                        .as(service).isNotNull().extracting(io.micrometer.core.instrument.Timer::count)
+                        .as(service).isEqualTo(n)));
     }
 
     @Test

@@ -94,8 +94,7 @@ class CustomerPrivacyIT extends IntegrationTest {
         String customerId = export(manager(DEMO), cpf).expectBody(JsonNode.class).returnResult().getResponseBody()
                 .get("customer").get("id").asString();
 
-        http.delete().uri("/api/v1/customers?cpf={cpf}", Cpfs.formatted(cpf)).headers(h -> h.setBearerAuth(manager(DEMO)))
-                .exchange().expectStatus().isNoContent();
+        anonymise(manager(DEMO), Cpfs.formatted(cpf)).expectStatus().isNoContent();
 
         export(manager(DEMO), cpf).expectStatus().isNotFound();
         var row = db.sql("select cpf_index, cpf_cipher, phone_cipher, name, anonymised_at from customer where id = :id")
@@ -182,8 +181,7 @@ class CustomerPrivacyIT extends IntegrationTest {
         export(manager(DEMO), null).expectStatus().isBadRequest();
         export(manager(DEMO), Cpfs.random()).expectStatus().isNotFound();
         export(manager(OUTRO), cpf).expectStatus().isNotFound();
-        http.delete().uri("/api/v1/customers?cpf={cpf}", cpf).headers(h -> h.setBearerAuth(manager(OUTRO))).exchange()
-                .expectStatus().isNotFound();
+        anonymise(manager(OUTRO), cpf).expectStatus().isNotFound();
         export(operator(DEMO), cpf).expectStatus().isForbidden();
         export(kiosk(DEMO), cpf).expectStatus().isForbidden();
         assertThat(count("select count(*) from audit_log")).isEqualTo(audits);
@@ -191,8 +189,33 @@ class CustomerPrivacyIT extends IntegrationTest {
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec export(String token, String cpf) {
-        return http.get().uri(cpf == null ? "/api/v1/customers/export" : "/api/v1/customers/export?cpf=" + cpf)
-                .headers(h -> h.setBearerAuth(token)).exchange();
+        return http.post().uri("/api/v1/customers/export").headers(h -> h.setBearerAuth(token))
+                .bodyValue(cpf == null ? java.util.Map.of() : java.util.Map.of("cpf", cpf)).exchange();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec anonymise(String token, String cpf) {
+        return http.post().uri("/api/v1/customers/anonymisation").headers(h -> h.setBearerAuth(token))
+                .bodyValue(java.util.Map.of("cpf", cpf)).exchange();
+    }
+
+    @Test
+    void whenTheCpfComesInTheUrlThenNothingAnswersWithIt() {
+        // LGPD: a CPF in a URL lands in access logs, traces and browser history (issue 12 item 12)
+        String cpf = Cpfs.random();
+        createTicket(DEMO, createService(DEMO), cpf);
+        http.get().uri("/api/v1/customers/export?cpf=" + cpf).headers(h -> h.setBearerAuth(manager(DEMO))).exchange()
+                .expectStatus().value(s -> assertThat(s).isIn(404, 405));
+        http.delete().uri("/api/v1/customers?cpf=" + cpf).headers(h -> h.setBearerAuth(manager(DEMO))).exchange()
+                .expectStatus().value(s -> assertThat(s).isIn(404, 405));
+        export(manager(DEMO), cpf).expectStatus().isOk(); // still there
+    }
+
+    @Test
+    void whenAnAdminAsksThenExportAndAnonymisationAreAllowedAsTheReadmeSays() {
+        String cpf = Cpfs.random();
+        createTicket(DEMO, createService(DEMO), cpf);
+        export(admin(DEMO), cpf).expectStatus().isOk();
+        anonymise(admin(DEMO), cpf).expectStatus().isNoContent();
     }
 
     private void dispatchPaid(UUID ticket) {

@@ -46,9 +46,14 @@ class NoPersonalDataInLogsIT extends IntegrationTest {
         postTicket(kiosk(DEMO), UUID.randomUUID().toString(), asBytes(
                 ticketBody(service, "Beatriz Rocha", cpf.substring(0, 10) + ((cpf.charAt(10) - '0' + 1) % 10), phone, consent)))
                 .expectStatus().isBadRequest();
-        http.get().uri("/api/v1/customers/export?cpf=" + cpf).headers(h -> h.setBearerAuth(manager(DEMO))).exchange()
-                .expectStatus().isOk();
-        http.delete().uri("/api/v1/customers?cpf=" + Cpfs.formatted(cpf)).headers(h -> h.setBearerAuth(manager(DEMO)))
+        // bytes, as a browser sends them: this test's own client logs the objects it encodes
+        http.post().uri("/api/v1/customers/export").headers(h -> h.setBearerAuth(manager(DEMO)))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(("{\"cpf\":\"" + cpf + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/customers/anonymisation").headers(h -> h.setBearerAuth(manager(DEMO)))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(("{\"cpf\":\"" + Cpfs.formatted(cpf) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .exchange().expectStatus().isNoContent();
 
         String logs = output.getAll();

@@ -36,7 +36,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, org.spri
             return Mono.error(error);
         }
         ProblemDetail pd = Problems.from(error);
-        String path = exchange.getRequest().getPath().value();
+        String path = br.com.totem.platform.logging.SensitivePaths.redact(exchange.getRequest().getPath().value());
         pd.setInstance(java.net.URI.create(path));
         if (pd.getStatus() >= 500 && error instanceof ProblemException) {
             // a failure the code named itself (a bank that does not answer, a dependency down):

@@ -27,9 +27,10 @@ import reactor.core.publisher.Mono;
 /**
  * Every service is a resource server: it validates the RS256 token against queue-service's
  * JWKS ({@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, any OIDC issuer can
- * replace it), maps the {@code roles} claim to {@code ROLE_*} authorities, and answers 401/403
+ * replace it) and the {@link TokenRules} (issuer, audience, which claims carry tenant and roles), maps the {@code roles} claim to {@code ROLE_*} authorities, and answers 401/403
  * as problem+json. Endpoints state their roles with {@code @PreAuthorize}; a service widens
- * the public paths with {@code totem.security.public-paths}.
+ * the public paths with {@code totem.security.public-paths} and adds rules by path (WebSocket
+ * handshakes) with a {@link PathRules} bean.
  */
 @AutoConfiguration(before = {org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration.class,
         org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration.class})
@@ -41,19 +42,32 @@ public class SecurityAutoConfiguration {
     static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
-    /** Validates against the JWKS, and remembers verified tokens until they expire. */
+    /** The issuers, audience and claim names tokens must have ({@code totem.security.jwt.*}). */
+    @Bean
+    @ConditionalOnMissingBean(TokenRules.class)
+    TokenRules totemTokenRules(org.springframework.core.env.Environment env) {
+        return TokenRules.from(env);
+    }
+
+    /**
+     * Validates against the JWKS and the {@link TokenRules} (issuer, audience, expiry), maps the
+     * tenant and roles claims, and remembers verified tokens until they expire.
+     */
     @Bean
     @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
-    ReactiveJwtDecoder totemJwtDecoder(org.springframework.core.env.Environment env) {
+    ReactiveJwtDecoder totemJwtDecoder(org.springframework.core.env.Environment env, TokenRules rules) {
         String jwks = env.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
-        return new CachingJwtDecoder(NimbusReactiveJwtDecoder.withJwkSetUri(jwks).build(),
-                env.getProperty("totem.security.verified-token-cache", Integer.class, 2000));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwks).build();
+        decoder.setJwtValidator(rules.validator());
+        decoder.setClaimSetConverter(rules.claimMapping());
+        return new CachingJwtDecoder(decoder, env.getProperty("totem.security.verified-token-cache", Integer.class, 2000));
     }
 
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain totemSecurity(ServerHttpSecurity http, ProblemWebExceptionHandler problems,
-                                         org.springframework.core.env.Environment env) {
+                                         org.springframework.core.env.Environment env,
+                                         org.springframework.beans.factory.ObjectProvider<PathRules> pathRules) {
         List<String> publicPaths = List.of(env.getProperty("totem.security.public-paths", String[].class, new String[0]));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // tokens in headers, no cookies: no CSRF surface
@@ -68,6 +82,7 @@ public class SecurityAutoConfiguration {
                     if (!publicPaths.isEmpty()) {
                         ex.pathMatchers(publicPaths.toArray(String[]::new)).permitAll();
                     }
+                    pathRules.orderedStream().forEach(rules -> rules.apply(ex));
                     ex.anyExchange().authenticated();
                 })
                 .oauth2ResourceServer(rs -> rs

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -32,11 +33,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The PSP's callback, {@code POST {webhookUrl}/pix}. Public (no bearer token: the bank has
- * none); authenticated instead by the tenant's webhook secret, in the registered URL
- * ({@code ?tenant=demo&hmac=SECRET&ignorar=}, so the "/pix" the bank appends after the query
- * lands in a parameter we ignore) or in the {@code X-Webhook-Secret} header, compared in
- * constant time. In production the edge also terminates the bank's mTLS.
+ * The PSP's callback, {@code POST {registered URL}/pix}. Public (no bearer token: the bank has
+ * none); authenticated instead by the tenant's webhook secret, compared in constant time: in the
+ * path the bank was given ({@code /webhook/demo/SECRET/pix}, see
+ * {@link br.com.totem.payment.webhook.WebhookRegistration#registeredUrl}) or in the
+ * {@code X-Webhook-Secret} header ({@code /webhook/pix?tenant=demo}). Never a query parameter: a
+ * query string is what proxies, traces and logs keep (issue 12). In production the edge also
+ * terminates the bank's mTLS.
  * Items are stored, the bank gets its 200, and the confirming happens afterwards.
  */
 @RestController
@@ -58,15 +61,26 @@ public class WebhookController {
         this.json = json;
     }
 
-    @Operation(summary = "Notificação de Pix recebidos ou devoluções (BACEN WebhookPixBody)",
+    @Operation(summary = "Notificação de Pix recebidos ou devoluções (BACEN WebhookPixBody), segredo no caminho registrado no banco",
             responses = {@ApiResponse(responseCode = "200", description = "Recebido"),
                     @ApiResponse(responseCode = "401", description = "Segredo ausente ou inválido")})
-    @PostMapping(path = {"/pix", "/pix/pix"}, consumes = MediaType.ALL_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> receive(@Parameter(description = "tenant") @RequestParam(required = false) String tenant,
-                                             @Parameter(description = "segredo do webhook") @RequestParam(required = false) String hmac,
-                                             @RequestHeader(name = "X-Webhook-Secret", required = false) String header,
-                                             @RequestBody(required = false) String body) {
-        String presented = header != null ? header : stripSuffix(hmac);
+    @PostMapping(path = "/{tenant}/{secret}/pix", consumes = MediaType.ALL_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Map<String, Object>> receiveAtSecretPath(@PathVariable String tenant, @PathVariable String secret,
+                                                         @RequestBody(required = false) String body) {
+        return receive(tenant, secret, body);
+    }
+
+    @Operation(summary = "Notificação de Pix recebidos ou devoluções (BACEN WebhookPixBody), segredo no cabeçalho X-Webhook-Secret",
+            responses = {@ApiResponse(responseCode = "200", description = "Recebido"),
+                    @ApiResponse(responseCode = "401", description = "Segredo ausente ou inválido")})
+    @PostMapping(path = "/pix", consumes = MediaType.ALL_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Map<String, Object>> receiveWithHeader(@Parameter(description = "tenant") @RequestParam(required = false) String tenant,
+                                                       @RequestHeader(name = "X-Webhook-Secret", required = false) String header,
+                                                       @RequestBody(required = false) String body) {
+        return receive(tenant, header, body);
+    }
+
+    private Mono<Map<String, Object>> receive(String tenant, String presented, String body) {
         return authenticate(tenant, presented).then(Mono.defer(() -> {
             JsonNode root;
             try {
@@ -87,11 +101,6 @@ public class WebhookController {
                     })
                     .thenReturn(Map.<String, Object>of());
         }));
-    }
-
-    /** An older "/pix" appended to a secret whose URL had no trailing parameter. */
-    private static String stripSuffix(String secret) {
-        return secret != null && secret.endsWith("/pix") ? secret.substring(0, secret.length() - 4) : secret;
     }
 
     private Mono<Void> authenticate(String tenant, String presented) {

@@ -63,4 +63,14 @@ public class RefreshTokenStore {
                 .bind("t", tenant).bind("k", kind.name()).bind("s", subjectId).bind("now", SigningKeyStore.at(now))
                 .fetch().rowsUpdated();
     }
+
+    /** Those of {@code families} that were revoked (logout, reuse, deactivation, new credentials). */
+    public reactor.core.publisher.Flux<UUID> revokedAmong(java.util.Collection<UUID> families) {
+        if (families.isEmpty()) {
+            return reactor.core.publisher.Flux.empty();
+        }
+        return db.sql("select distinct family_id from refresh_token where family_id = any(:f) and revoked_at is not null")
+                .bind("f", families.toArray(UUID[]::new))
+                .map(r -> r.get("family_id", UUID.class)).all();
+    }
 }

@@ -24,19 +24,29 @@ public class FactStore {
         this.db = db;
     }
 
-    /** Remembers the tenant; a zone, when given, replaces the one known. */
+    /**
+     * Remembers the tenant; a zone, when given, replaces the one known. Nothing is written (and no row
+     * locked) when the row already says so: nearly every event names its tenant, and events fold in
+     * parallel, so an upsert per event would queue them all on this one row.
+     */
     public Mono<Void> tenant(String tenant, String zone) {
         return Binds.nullable(db.sql("""
-                        insert into tenants (tenant_id, time_zone) values (:tenant, :zone)
+                        insert into tenants (tenant_id, time_zone)
+                        select :tenant, cast(:zone as text)
+                        where not exists (select 1 from tenants where tenant_id = :tenant
+                                          and (cast(:zone as text) is null or time_zone = cast(:zone as text)))
                         on conflict (tenant_id) do update set time_zone = coalesce(excluded.time_zone, tenants.time_zone)"""),
                         "zone", zone, String.class)
                 .bind("tenant", tenant).then();
     }
 
-    /** The name of a service (the latest seen wins). */
+    /** The name of a service (the latest seen wins); written only when new or renamed (see {@link #tenant}). */
     public Mono<Void> service(String tenant, UUID service, String name) {
         return db.sql("""
-                        insert into services (tenant_id, service_id, name) values (:tenant, :service, :name)
+                        insert into services (tenant_id, service_id, name)
+                        select :tenant, :service, :name
+                        where not exists (select 1 from services where tenant_id = :tenant and service_id = :service
+                                          and name = :name)
                         on conflict (tenant_id, service_id) do update set name = excluded.name""")
                 .bind("tenant", tenant).bind("service", service).bind("name", name).then();
     }
@@ -88,7 +98,10 @@ public class FactStore {
                     last_called_at = greatest(ticket_facts.last_called_at, excluded.last_called_at)""")
                 .bind("service", service).bind("station", station).bind("operator", operator).bind("at", at).then();
         Mono<Void> stationRow = db.sql("""
-                        insert into stations (tenant_id, station_id, name) values (:tenant, :station, :name)
+                        insert into stations (tenant_id, station_id, name)
+                        select :tenant, :station, :name
+                        where not exists (select 1 from stations where tenant_id = :tenant and station_id = :station
+                                          and name = :name)
                         on conflict (tenant_id, station_id) do update set name = excluded.name""")
                 .bind("tenant", tenant).bind("station", station).bind("name", stationName).then();
         return facts.then(stationRow);
@@ -165,6 +178,27 @@ public class FactStore {
                         "reason", reason, String.class)
                 .bind("tenant", tenant).bind("job", job).bind("ticket", ticket).bind("printed", printed)
                 .bind("pdf", pdfFallback).bind("at", at).then();
+    }
+
+    /** A ticket's wait, paid → first call, under the service sold. */
+    public record Wait(String serviceName, Instant paidAt, Instant firstCalledAt) {
+    }
+
+    /**
+     * The ticket's wait, the first time both its ends are known, once: the row is marked in the same
+     * statement, so of two events folding in parallel (ticket.paid and ticket.called of one ticket) only
+     * the one that commits second finds both ends, and a replay finds the mark. Empty otherwise.
+     */
+    public Mono<Wait> firstKnownWait(String tenant, UUID ticket) {
+        return ticket(tenant, ticket, """
+                update ticket_facts set wait_recorded = true
+                where tenant_id = :tenant and ticket_id = :ticket and not wait_recorded
+                  and paid_at is not null and first_called_at is not null
+                returning service_name, paid_at, first_called_at""")
+                .map(row -> new Wait(row.get("service_name", String.class),
+                        row.get("paid_at", java.time.OffsetDateTime.class).toInstant(),
+                        row.get("first_called_at", java.time.OffsetDateTime.class).toInstant()))
+                .one();
     }
 
     /** Keeps the folded event for a rebuild; false when it was logged before. */

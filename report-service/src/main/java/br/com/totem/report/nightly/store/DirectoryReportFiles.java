@@ -7,12 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.springframework.stereotype.Component;
-
-import br.com.totem.report.config.ReportProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -22,15 +18,12 @@ import reactor.core.scheduler.Schedulers;
  * into place, so a reader never sees half of it. Names are checked ({@link ReportFiles#NAME}) and tenant
  * ids restricted to safe characters, so no path leaves the directory.
  */
-@Component
 public class DirectoryReportFiles implements ReportFiles {
-
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Path root;
 
-    DirectoryReportFiles(ReportProperties properties) {
-        this.root = Path.of(properties.files().directory());
+    DirectoryReportFiles(Path root) {
+        this.root = root;
     }
 
     @Override
@@ -73,7 +66,7 @@ public class DirectoryReportFiles implements ReportFiles {
 
     @Override
     public Mono<byte[]> get(String tenant, String name) {
-        if (!ReportFiles.validName(name) || !TENANT.matcher(tenant).matches()) {
+        if (!ReportFiles.validName(name) || !ReportFiles.validTenant(tenant)) {
             return Mono.empty();
         }
         return Mono.fromCallable(() -> {
@@ -86,7 +79,7 @@ public class DirectoryReportFiles implements ReportFiles {
     }
 
     private Path folder(String tenant) {
-        if (!TENANT.matcher(tenant).matches()) {
+        if (!ReportFiles.validTenant(tenant)) {
             throw new IllegalArgumentException("tenant id not usable as a folder name: " + tenant);
         }
         return root.resolve(tenant);

@@ -42,8 +42,7 @@ class ReportFilesController {
     Mono<ResponseEntity<byte[]>> get(@PathVariable String name) {
         return Callers.current().flatMap(c -> files.get(c.tenant(), name))
                 .map(bytes -> ResponseEntity.ok()
-                        .contentType(name.endsWith(".pdf") ? MediaType.APPLICATION_PDF
-                                : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                        .contentType(MediaType.parseMediaType(ReportFiles.contentType(name)))
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                         .body(bytes))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Report file")));

@@ -74,7 +74,7 @@ class CatalogController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @Operation(summary = "Add a service")
     @ApiResponse(responseCode = "201", description = "created")
     @ApiResponse(responseCode = "400", description = "a field is invalid (errors[].field names it)")
@@ -89,7 +89,7 @@ class CatalogController {
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @Operation(summary = "Replace a service's fields")
     @ApiResponse(responseCode = "404", description = "no such service in this tenant")
     @ApiResponse(responseCode = "409", description = "the prefix is taken in this tenant")
@@ -106,7 +106,7 @@ class CatalogController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @Operation(summary = "Deactivate a service: kiosks stop offering it; its tickets and prefix stay")
     @ApiResponse(responseCode = "204", description = "deactivated")
     @ApiResponse(responseCode = "404", description = "no such service in this tenant")

@@ -61,7 +61,7 @@ class ConsentController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @Operation(summary = "Publish a new version of the consent text; kiosks show it from now on")
     @ApiResponse(responseCode = "201", description = "published")
     Mono<ResponseEntity<ConsentView>> publish(@Valid @RequestBody NewConsentRequest request) {

@@ -123,7 +123,7 @@ class TicketController {
     }
 
     @PostMapping("/{id}/cancel")
-    @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     @Operation(summary = "Cancel a ticket (PENDING_PAYMENT, PAID or CALLED); a paid one is refunded (ticket.cancelled with refundRequired)")
     @ApiResponse(responseCode = "404", description = "no such ticket in this tenant")
     @ApiResponse(responseCode = "409", description = "the ticket's state does not allow cancelling (type invalid-ticket-transition)")
