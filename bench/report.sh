@@ -6,7 +6,8 @@
 # database: what PostgreSQL alone commits here right now, the ceiling of any fold.
 # bench/report/ReportBench.java runs from source on report-service's test classpath (its generator
 # DayOfEvents), on this run's own PostgreSQL database and RabbitMQ vhost (libs/testkit); never part of
-# ./mvnw verify. Result: report-service/target/report-bench.txt. Takes 5-10 minutes on two shared cores.
+# ./mvnw verify. Result: report-service/target/report-bench-full.txt (docs/benchmarks.md). About 5 minutes
+# on two shared cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/jdk25.sh

@@ -167,6 +167,9 @@ function setup(message) {
     deviceId: field('deviceId', 'Identificação do totem', { layout: 'text', maxlength: 64, placeholder: 'ex.: kiosk-1' }),
     secret: field('secret', 'Senha do totem', { layout: 'text', maxlength: 256, type: 'password' }),
   };
+  // the pairing link the manager console shows: /kiosk/?tenant=…&device=… (the secret is typed)
+  fields.tenant.input.value = params.get('tenant') ?? '';
+  fields.deviceId.input.value = params.get('device') ?? '';
   const status = h('p', { class: 'notice notice-error', role: 'alert', hidden: !message, 'data-testid': 'setup-error' }, message ?? '');
   const pair = async () => {
     const values = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.input.value.trim()]));
@@ -197,7 +200,7 @@ function setup(message) {
       fields.tenant.element, fields.deviceId.element, fields.secret.element),
     h('div', { class: 'actions' }, go),
     keys.element);
-  fields.tenant.input.focus();
+  (fields.tenant.input.value && fields.deviceId.input.value ? fields.secret : fields.tenant).input.focus();
 }
 
 // ---------------------------------------------------------------- form fields
@@ -483,7 +486,10 @@ function pixScreen() {
       h('summary', null, 'Pix copia e cola'),
       h('p', { class: 'code', 'data-testid': 'pix-code' }, link.pixCopiaECola)),
     h('p', { class: 'muted' }, 'Assim que o pagamento for confirmado, esta tela avança sozinha.'),
-    h('div', { class: 'actions' }, button('Cancelar compra', cancelled, { testid: 'cancel', kind: 'btn-danger' })));
+    h('div', { class: 'actions' },
+      button('Cancelar compra', cancelled, { testid: 'cancel', kind: 'btn-danger' }),
+      // the studio also takes payment at the counter: the open Pix is taken over there when the payment is recorded
+      link.manualPaymentAvailable === true ? button('Pagar no balcão', counter, { testid: 'pay-at-counter' }) : null));
   every(() => {
     const ms = expiresAt - Date.now();
     left.textContent = countdown(ms);
@@ -540,6 +546,7 @@ function cancelled() {
 }
 
 function counter() {
+  stopTimers(); // from the Pix screen: its countdown and polling end here
   idle.stop();
   const t = flow.ticket;
   const code = String(t.id).slice(0, 8).toUpperCase();

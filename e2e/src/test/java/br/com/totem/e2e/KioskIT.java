@@ -448,6 +448,40 @@ class KioskIT {
     }
 
     @Test
+    void aCustomerOnThePixScreenMayPayAtTheCounterWhereTheStudioTakesIt() {
+        String cpf = GatewayClient.randomCpf();
+        BrowserContext context = track(kiosk("demo", Browsers.Viewport.PORTRAIT));
+        Page page = context.newPage();
+        page.navigate("/kiosk/");
+        toConsent(page, ICE, "Paula Dias", cpf, "11987654321");
+        JsonNode link = acceptAndGetPix(page);
+        // the demo studio's providers include MANUAL: the Pix screen offers the counter too
+        assertThat(link.get("manualPaymentAvailable").asBoolean()).isTrue();
+        page.getByTestId("pay-at-counter").click();
+        assertThat(screen(page, "counter")).isVisible(SOON);
+
+        String manager = api.manager("demo");
+        JsonNode ticket = api.post("/api/v1/customers/export", manager, Map.of("cpf", cpf)).body().get("tickets").get(0);
+        String ticketId = ticket.get("id").asString();
+        assertThat(page.getByTestId("counter-code")).hasText(ticketId.substring(0, 8).toUpperCase());
+        var manual = api.post("/api/v1/payments/manual", manager, Map.of("ticketId", ticketId, "method", "CARD"));
+        assertThat(manual.status()).as("%s", manual.body()).isEqualTo(201);
+        assertThat(screen(page, "done")).isVisible(SOON);
+        assertThat(page.getByTestId("number")).hasText(java.util.regex.Pattern.compile("G\\d{3}"));
+        // the open Pix was taken over at the counter: the bank no longer holds it as payable
+        String txid = link.get("txid").asString();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var now = new GatewayClient(suite.pixPspUrl()).get("/sandbox/cobs", null).body();
+            String status = null;
+            for (JsonNode c : now) {
+                if (txid.equals(c.get("txid").asString())) status = c.get("status").asString();
+            }
+            assertThat(status).isEqualTo("REMOVIDA_PELO_USUARIO_RECEBEDOR");
+        });
+        assertThat(ticketsOf("demo", cpf)).isEqualTo(1);
+    }
+
+    @Test
     void theNetworkCutAtEveryStepAndRestoredMakesExactlyOneTicketAndOneCharge() {
         String cpf = GatewayClient.randomCpf();
         var bank = new GatewayClient(suite.pixPspUrl());

@@ -375,7 +375,10 @@ class StaffAppsIT {
     String kioskSale(String service) {
         BrowserContext kioskContext = context(Browsers.Viewport.PORTRAIT);
         Page page = kioskContext.newPage();
-        page.navigate("/kiosk/");
+        // the pairing link the console shows for a kiosk fills in the studio and the device
+        page.navigate("/kiosk/?tenant=" + TENANT + "&device=kiosk-1");
+        assertThat(page.getByTestId("deviceId")).hasValue("kiosk-1");
+        assertThat(page.getByTestId("tenant")).hasValue(TENANT);
         KioskIT.pair(page, TENANT, "kiosk-1", Suite.DEMO_SECRET);
         KioskIT.toConsent(page, service, "Ana Souza", GatewayClient.randomCpf(), "11987654321");
         String txid = KioskIT.acceptAndGetPix(page).get("txid").asString();
@@ -547,6 +550,30 @@ class StaffAppsIT {
 
     @Test
     @Order(7)
+    void aDeactivatedOperatorAndARevokedPanelAreSentBackToTheirLoginAndPairingScreens() {
+        // the second operator is still at work on its tablet; the manager deactivates the user
+        assertThat(tablet2.locator("#call-next")).isVisible();
+        admin.navigate("/admin/#usuarios");
+        admin.locator("#users-table tr", new Page.LocatorOptions().setHasText(operator2)).locator("button.btn-danger").click();
+        admin.click("#confirm-ok");
+        assertThat(admin.locator("#page-usuarios")).containsText("Usuário " + operator2 + " desativado.");
+        // its live socket is closed with 4403 within seconds: the tablet forgets the login
+        assertThat(tablet2.locator("main")).containsText("Seu acesso foi encerrado. Entre de novo.");
+        assertThat(tablet2.locator("#username")).isVisible();
+        assertThat(tablet2.evaluate("() => localStorage.getItem('totem.operator')")).isNull();
+
+        // the panel is revoked in the console: back at its pairing screen, saying why
+        admin.navigate("/admin/#aparelhos");
+        admin.locator("#devices-table tr", new Page.LocatorOptions().setHasText(panelId)).locator("button.btn-danger").click();
+        admin.click("#confirm-ok");
+        assertThat(admin.locator("#page-aparelhos")).containsText("revogado");
+        assertThat(panel.locator("#secret")).isVisible();
+        assertThat(panel.locator("main")).containsText("Pareie de novo.");
+        assertThat(panel.evaluate("() => localStorage.getItem('totem.panel')")).isNull();
+    }
+
+    @Test
+    @Order(8)
     void noScreenHasASeriousAccessibilityViolation() {
         assertThat(accessibility).isEmpty();
     }

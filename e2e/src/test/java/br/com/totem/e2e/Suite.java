@@ -167,40 +167,118 @@ final class Suite implements AutoCloseable {
         environment.putAll(Secrets.RUN);
         // the tests log in from one address more often than a person would (the limit is GatewayIT's)
         environment.put("TOTEM_RATE_AUTH_PER_MINUTE", "60");
+        // eight JVMs starting at once on a loaded machine: Lettuce's connection set-up shares this timeout (2 s by
+        // default), and queue-service failed to start on it
+        environment.put("SPRING_DATA_REDIS_TIMEOUT", "10s");
         for (String s : List.of("ticket", "payment", "queue", "print", "report")) {
             environment.put("TOTEM_" + s.toUpperCase() + "_URL", url(s + "-service"));
         }
         environment.put("TOTEM_PIX_PSP_URL", url("pix-psp"));
         environment.put("SANDBOX_PRINTER_PORT", String.valueOf(ports.get("escpos-printer-raw")));
-        // a loaded test machine can take longer than the 2 s default to open a Redis connection
-        environment.put("SPRING_DATA_REDIS_TIMEOUT", "10s");
         // the tests drive their own sales and read the queue from its start: no demo sales (seed 50-report)
         environment.put("TOTEM_SEED_DEMO_SALES", "false");
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (App app : APPS) {
-            Path jar = ROOT.resolve(app.module()).resolve("target").resolve(app.name().equals("pix-psp") ? "pix-psp.jar" : app.name() + ".jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: the e2e module runs after every service is packaged");
-            }
-            List<String> command = new ArrayList<>();
-            command.add(java);
-            command.addAll(LEAN_JVM);
-            command.add("-jar");
-            command.add(jar.toString());
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(app.name() + ".log").toFile());
-            pb.environment().putAll(environment);
-            pb.environment().put("SERVER_PORT", String.valueOf(ports.get(app.name())));
-            if (app.dbId() != null) {
-                pb.environment().put("TOTEM_DB_NAME", infra.database(app.dbId()));
-            }
+            ProcessBuilder pb = builder(app, app.name(), ports.get(app.name()), Map.of());
             starts.add(pb);
             processes.add(pb.start());
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::close));
         awaitReady(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("TOTEM_E2E_READY_SECONDS", "240"))));
         seed();
+    }
+
+    /** How to start one JVM of {@code app} from its built jar, with the suite's environment plus {@code extra}. */
+    private ProcessBuilder builder(App app, String logName, int port, Map<String, String> extra) {
+        Path jar = ROOT.resolve(app.module()).resolve("target").resolve(app.name() + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the e2e module runs after every service is packaged");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LEAN_JVM);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(logName + ".log").toFile());
+        pb.environment().putAll(environment);
+        pb.environment().put("SERVER_PORT", String.valueOf(port));
+        if (app.dbId() != null) {
+            pb.environment().put("TOTEM_DB_NAME", TestInfrastructure.get().database(app.dbId()));
+        }
+        pb.environment().putAll(extra);
+        return pb;
+    }
+
+    /** True when this suite started its JVMs itself (not a running suite named by TOTEM_E2E_GATEWAY). */
+    boolean startedHere() {
+        return gateway == null;
+    }
+
+    /** One more JVM of a suite app (another instance of a service), from {@link #startInstance}. */
+    record Instance(String app, String name, int port, Process process) {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    /**
+     * Starts another instance of {@code app} on a free port, on the same databases, vhost and
+     * Redis as the suite's own (as a second replica would run), with {@code extra} environment
+     * on top; its log is {@code suite-logs/<name>.log}. {@link #awaitReady(List, Duration)} waits for it.
+     */
+    synchronized Instance startInstance(String app, String name, Map<String, String> extra) throws IOException {
+        App spec = APPS.stream().filter(a -> a.name().equals(app)).findFirst().orElseThrow();
+        int port = freePort();
+        ports.put(name, port);
+        Instance instance = new Instance(app, name, port, builder(spec, name, port, extra).start());
+        processes.add(instance.process());
+        return instance;
+    }
+
+    void awaitReady(List<Instance> instances, Duration bound) throws Exception {
+        Instant deadline = Instant.now().plus(bound);
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build()) {
+            for (Instance i : instances) {
+                while (true) {
+                    if (!i.process().isAlive()) {
+                        throw new IllegalStateException(i.name() + " exited with " + i.process().exitValue() + "; its last lines:\n" + tail(i.name()));
+                    }
+                    try {
+                        var response = http.send(HttpRequest.newBuilder(URI.create(i.url() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 200) {
+                            break;
+                        }
+                    } catch (IOException notYet) {
+                        // still starting
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException(i.name() + " not ready within " + bound + "; its last lines:\n" + tail(i.name()));
+                    }
+                    Thread.sleep(250); // polling a process we do not control: no condition to wait on
+                }
+            }
+        }
+    }
+
+    /** Stops instances from {@link #startInstance} (SIGTERM: a graceful shutdown, as a scale-down would). */
+    synchronized void stop(List<Instance> instances) throws InterruptedException {
+        for (Instance i : instances) {
+            i.process().destroy();
+        }
+        for (Instance i : instances) {
+            if (!i.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                i.process().destroyForcibly();
+            }
+            processes.remove(i.process());
+            ports.remove(i.name());
+        }
+    }
+
+    static Duration readyBound() {
+        return Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("TOTEM_E2E_READY_SECONDS", "240")));
     }
 
     private void awaitReady(Duration bound) throws Exception {

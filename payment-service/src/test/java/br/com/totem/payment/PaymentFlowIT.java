@@ -59,6 +59,8 @@ class PaymentFlowIT extends PaymentIT {
         JsonNode link = linkOk(ticketId);
         assertThat(link.path("amountCents").asLong()).isEqualTo(6000);
         assertThat(link.path("status").asString()).isEqualTo("ACTIVE");
+        // the tenant's providers include MANUAL: the kiosk may offer "Pagar no balcão" beside the Pix
+        assertThat(link.path("manualPaymentAvailable").asBoolean()).isTrue();
         assertThat(link.path("txid").asString()).isEqualTo(ticketId.toString().replace("-", "")).matches("[a-zA-Z0-9]{26,35}");
         BrCode.Parsed brcode = BrCode.parse(link.path("pixCopiaECola").asString());
         assertThat(brcode.url()).hasValueSatisfying(u -> assertThat(u).startsWith("pix-psp.sandbox.local/qr/v2/"));
@@ -71,6 +73,19 @@ class PaymentFlowIT extends PaymentIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> events("payment.link_created", paymentId) == 1);
         // asking again returns the same charge, not a second one
         assertThat(linkOk(ticketId).path("paymentId").asString()).isEqualTo(paymentId.toString());
+    }
+
+    @Test
+    void whenTheTenantTakesPixOnlyThenTheLinkOffersNoCounterPayment() {
+        settingsStore.save(new br.com.totem.payment.settings.TenantSettings(settings.tenantId(), settings.pixKey(),
+                settings.merchantName(), settings.merchantCity(),
+                List.of(br.com.totem.payment.settings.TenantSettings.ProviderKind.BACEN_PIX), settings.providerName(),
+                settings.apiBaseUrl(), settings.tokenUrl(), settings.clientId(), settings.clientSecret(), settings.scopes(),
+                null, null, null, null, null, settings.webhookUrl(), settings.webhookSecret(),
+                settings.chargeExpirySeconds())).block();
+        JsonNode link = linkOk(ticket(6000));
+        assertThat(link.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(link.path("manualPaymentAvailable").asBoolean()).isFalse();
     }
 
     @Test

@@ -45,10 +45,25 @@ public class LinkService {
 
     /** 200 with the charge, or 202 while another request is still creating it. */
     public record LinkResult(Link link, boolean pending) {
+        LinkResult manual(boolean available) {
+            return new LinkResult(link.manual(available), pending);
+        }
     }
 
+    /**
+     * The charge as the kiosk shows it. {@code manualPaymentAvailable}: the tenant also takes payment at the
+     * counter (its providers include MANUAL), so the kiosk may offer "Pagar no balcão" beside the Pix.
+     */
     public record Link(UUID paymentId, String txid, String pixCopiaECola, String qrSvg, long amountCents,
-                       Instant expiresAt, String status) {
+                       Instant expiresAt, String status, boolean manualPaymentAvailable) {
+        Link(UUID paymentId, String txid, String pixCopiaECola, String qrSvg, long amountCents, Instant expiresAt,
+             String status) {
+            this(paymentId, txid, pixCopiaECola, qrSvg, amountCents, expiresAt, status, false);
+        }
+
+        Link manual(boolean available) {
+            return new Link(paymentId, txid, pixCopiaECola, qrSvg, amountCents, expiresAt, status, available);
+        }
     }
 
     private final TenantSettingsStore settings;
@@ -95,7 +110,8 @@ public class LinkService {
                                                 ? charges.byId(tenant, id).flatMap(c -> create(s, c))
                                                 : charges.byTicket(tenant, ticketId).flatMap(c ->
                                                         handle(s, c, clock.instant().plus(properties.link().chargeWait()))));
-                            })));
+                            })))
+                            .map(result -> result.manual(s.allowsManual()));
                 });
     }
 

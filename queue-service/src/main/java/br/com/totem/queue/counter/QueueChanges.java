@@ -3,6 +3,7 @@ package br.com.totem.queue.counter;
 import java.util.List;
 import java.util.UUID;
 
+import br.com.totem.platform.trace.Traceparent;
 import br.com.totem.queue.counter.domain.QueueEntry;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +23,14 @@ public interface QueueChanges {
         }
     }
 
-    /** Tells every client about the change, with the new order of the lines it touched. */
-    Mono<Void> publish(String tenant, Kind kind, QueueEntry entry, List<UUID> affectedServices);
+    /**
+     * Tells every client about the change, with the new order of the lines it touched; the push
+     * continues the trace of {@code traceparent} (W3C; null: none).
+     */
+    Mono<Void> publish(String tenant, Kind kind, QueueEntry entry, List<UUID> affectedServices, String traceparent);
+
+    /** {@link #publish(String, Kind, QueueEntry, List, String)} in the trace of the current span (a request's). */
+    default Mono<Void> publish(String tenant, Kind kind, QueueEntry entry, List<UUID> affectedServices) {
+        return publish(tenant, kind, entry, affectedServices, Traceparent.current());
+    }
 }

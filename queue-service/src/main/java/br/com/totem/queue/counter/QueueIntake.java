@@ -12,6 +12,7 @@ import br.com.totem.contracts.ServiceChanged;
 import br.com.totem.contracts.TicketCancelled;
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.platform.data.AfterCommit;
+import br.com.totem.platform.trace.Traceparent;
 import br.com.totem.queue.counter.domain.EntryStatus;
 import br.com.totem.queue.counter.domain.QueueEntry;
 import br.com.totem.queue.counter.store.QueueStore;
@@ -49,7 +50,7 @@ public class QueueIntake {
                         return Mono.empty();
                     }
                     return AfterCommit.run(() -> changes.publish(tenant, QueueChanges.Kind.ENQUEUED, entry,
-                            List.of(p.serviceId())));
+                            List.of(p.serviceId()), Traceparent.currentOr(event.traceparent())));
                 });
     }
 
@@ -86,7 +87,7 @@ public class QueueIntake {
                     QueueEntry cancelled = e.cancelled(c.cancelledAt());
                     return queue.update(cancelled, e.status(), null)
                             .then(AfterCommit.run(() -> changes.publish(e.tenant(), QueueChanges.Kind.CANCELLED, cancelled,
-                                    List.of(e.serviceId()))));
+                                    List.of(e.serviceId()), Traceparent.currentOr(event.traceparent()))));
                 })
                 .then();
     }

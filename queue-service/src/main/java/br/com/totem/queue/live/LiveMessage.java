@@ -15,6 +15,7 @@ final class LiveMessage {
 
     private final long seq;
     private final String tenant;
+    private final String traceparent;
     private final JsonNode change;
     private final JsonMapper json;
     private volatile String operatorFrame;
@@ -22,16 +23,24 @@ final class LiveMessage {
     private volatile byte[] operatorBytes;
     private volatile byte[] panelBytes;
 
-    LiveMessage(long seq, String tenant, JsonNode change, JsonMapper json) {
+    LiveMessage(long seq, String tenant, String traceparent, JsonNode change, JsonMapper json) {
         this.seq = seq;
         this.tenant = tenant;
+        this.traceparent = traceparent;
         this.change = change;
         this.json = json;
     }
 
     static LiveMessage parse(String raw, JsonMapper json) {
         JsonNode node = json.readTree(raw);
-        return new LiveMessage(node.get("seq").asLong(), node.get("tenant").asString(), node.get("change"), json);
+        JsonNode traceparent = node.get("traceparent");
+        return new LiveMessage(node.get("seq").asLong(), node.get("tenant").asString(),
+                traceparent == null || traceparent.isNull() ? null : traceparent.asString(), node.get("change"), json);
+    }
+
+    /** The W3C traceparent of the request or event that made the change, or null. */
+    String traceparent() {
+        return traceparent;
     }
 
     long seq() {
@@ -76,6 +85,7 @@ final class LiveMessage {
             out.put("type", "change");
             out.put("seq", seq);
             change.properties().forEach(e -> out.set(e.getKey(), e.getValue()));
+            traced(out);
             f = json.writeValueAsString(out);
             operatorFrame = f;
         }
@@ -92,6 +102,7 @@ final class LiveMessage {
                 out.put("seq", seq);
                 out.put("kind", kind.name());
                 out.set("call", Panel.call(json, change.get("ticket")));
+                traced(out);
             } else {
                 out.put("type", "skip");
                 out.put("seq", seq);
@@ -100,6 +111,13 @@ final class LiveMessage {
             panelFrame = f;
         }
         return f;
+    }
+
+    /** The frame names the trace that made the change: a client's report can be found in Jaeger and the logs. */
+    private void traced(ObjectNode frame) {
+        if (traceparent != null) {
+            frame.put("traceparent", traceparent);
+        }
     }
 
     enum Audience {

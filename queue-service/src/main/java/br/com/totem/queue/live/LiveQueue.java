@@ -21,6 +21,7 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
+import br.com.totem.platform.trace.Traceparent;
 import br.com.totem.queue.config.QueueProperties;
 import br.com.totem.queue.counter.QueueChanges;
 import br.com.totem.queue.counter.QueueView;
@@ -28,6 +29,10 @@ import br.com.totem.queue.counter.domain.QueueEntry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,15 +47,18 @@ import tools.jackson.databind.json.JsonMapper;
  * every instance receives changes in sequence order. Each instance fans them out to its own
  * WebSocket clients through a bounded buffer per client: a client that cannot keep up is
  * dropped (it resumes from its last sequence when it reconnects) instead of growing memory.
+ * The W3C traceparent of the request or event behind a change travels in the Redis message: each
+ * instance's push is a span of that trace, and the change frame carries it to the clients.
  */
 @Component
 public class LiveQueue implements QueueChanges, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveQueue.class);
+    static final String TRACER = "br.com.totem.queue.live";
 
     private static final RedisScript<Long> PUBLISH = RedisScript.of("""
             local seq = redis.call('INCR', KEYS[1])
-            local msg = '{"seq":' .. seq .. ',"tenant":' .. ARGV[1] .. ',"change":' .. ARGV[2] .. '}'
+            local msg = '{"seq":' .. seq .. ',"tenant":' .. ARGV[1] .. ',"traceparent":' .. ARGV[4] .. ',"change":' .. ARGV[2] .. '}'
             redis.call('ZADD', KEYS[2], seq, msg)
             redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[3]) + 1))
             redis.call('PUBLISH', KEYS[3], msg)
@@ -149,11 +157,12 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
      * client sees the state on its next snapshot.
      */
     @Override
-    public Mono<Void> publish(String tenant, QueueChanges.Kind kind, QueueEntry entry, List<UUID> affectedServices) {
+    public Mono<Void> publish(String tenant, QueueChanges.Kind kind, QueueEntry entry, List<UUID> affectedServices,
+                              String traceparent) {
         long start = System.nanoTime();
         return view.lines(tenant, affectedServices)
                 .map(lines -> new QueueChange(kind, ticketIn(entry, lines), lines))
-                .flatMap(change -> publish(tenant, change))
+                .flatMap(change -> publish(tenant, change, traceparent))
                 .doOnSuccess(seq -> publishTimer.record(Duration.ofNanos(System.nanoTime() - start)))
                 .timeout(Duration.ofSeconds(3))
                 .onErrorResume(e -> {
@@ -169,11 +178,13 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
                 .findFirst().orElseGet(() -> QueueView.Ticket.of(entry, null, null));
     }
 
-    Mono<Long> publish(String tenant, QueueChange change) {
+    /** Numbers, keeps and publishes one change; {@code traceparent} (W3C, null: none) travels with it to every instance. */
+    Mono<Long> publish(String tenant, QueueChange change, String traceparent) {
         String tenantJson = json.writeValueAsString(tenant);
         String changeJson = json.writeValueAsString(change);
+        String traceJson = json.writeValueAsString(traceparent);
         return redis.execute(PUBLISH, List.of(seqKey(tenant), historyKey(tenant), channel()),
-                List.of(tenantJson, changeJson, String.valueOf(props.history()))).next();
+                List.of(tenantJson, changeJson, String.valueOf(props.history()), traceJson)).next();
     }
 
     private void dispatch(String raw) {
@@ -185,6 +196,29 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
             return;
         }
         Set<Listener> set = listeners.get(message.tenant());
+        if (message.traceparent() == null) {
+            offer(set, message);
+            return;
+        }
+        // this instance's push continues the trace of the request or event that made the change (the
+        // OpenTelemetry agent does not trace Redis pub/sub): one span per instance and change
+        Span span = GlobalOpenTelemetry.getTracer(TRACER).spanBuilder("queue live push")
+                .setParent(Traceparent.context(message.traceparent()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "redis")
+                .setAttribute("messaging.destination.name", channel())
+                .setAttribute("totem.tenant", message.tenant())
+                .setAttribute("totem.queue.live.seq", message.seq())
+                .setAttribute("totem.queue.live.clients", set == null ? 0 : set.size())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            offer(set, message);
+        } finally {
+            span.end();
+        }
+    }
+
+    private static void offer(Set<Listener> set, LiveMessage message) {
         if (set != null) {
             set.forEach(l -> l.offer(message));
         }

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,22 @@ import br.com.totem.queue.support.QueueIT;
 import br.com.totem.queue.support.QueueFixtures.Team;
 import br.com.totem.queue.support.SocketProbe;
 import br.com.totem.testkit.TestTokens;
+import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.queue.counter.domain.QueueEntry;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -192,7 +209,7 @@ class LiveSocketIT extends QueueIT {
             QueueView.Ticket ticket = new QueueView.Ticket(UUID.randomUUID(), "G001", UUID.randomUUID(), bulky, "NORMAL",
                     "Maria S.", "WAITING", Instant.now(), 1, 15L, null, null, 0, null, null);
             for (int i = 0; i < 1500 && live.clients(team.tenant()) > 0; i++) {
-                live.publish(team.tenant(), new QueueChange(QueueChanges.Kind.ENQUEUED, ticket, List.of())).block(Duration.ofSeconds(5));
+                live.publish(team.tenant(), new QueueChange(QueueChanges.Kind.ENQUEUED, ticket, List.of()), null).block(Duration.ofSeconds(5));
             }
             await().atMost(QueueFixtures.BOUND).until(() -> live.clients(team.tenant()) == 0);
         }
@@ -259,6 +276,59 @@ class LiveSocketIT extends QueueIT {
                     .bodyValue(Map.of("active", false)).exchange().expectStatus().is2xxSuccessful();
             await().atMost(QueueFixtures.BOUND).until(() -> socket.closeStatus() != null);
             assertThat(socket.closeStatus().getCode()).isEqualTo(4403);
+        }
+    }
+
+    @Test
+    void whenAChangeComesFromATracedEventOrRequestThenThePushAndItsFrameContinueThatTrace() {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        GlobalOpenTelemetry.resetForTest();
+        GlobalOpenTelemetry.set(OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build());
+        try {
+            Team team = fixtures.team();
+            UUID ice = UUID.randomUUID();
+            try (SocketProbe socket = SocketProbe.connect(port, "/ws/queue", team.operator(), false, null)) {
+                assertThat(type(socket.next())).isEqualTo("snapshot");
+
+                // ticket.paid as ticket-service's relay sends it, in the trace of the sale
+                String sale = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+                TicketPaid paid = QueueFixtures.paid(ice, "Banheira de Gelo", Priority.NORMAL, Instant.now());
+                fixtures.publish(EventEnvelope.of("ticket-service", team.tenant(), paid.ticketId().toString(), paid).withTraceparent(sale));
+                JsonNode enqueued = socket.next();
+                assertThat(enqueued.get("kind").asString()).isEqualTo("ENQUEUED");
+                assertThat(enqueued.get("traceparent").asString()).isEqualTo(sale);
+                SpanData push = await().atMost(QueueFixtures.BOUND).until(() -> spans.getFinishedSpanItems().stream()
+                        .filter(s -> s.getName().equals("queue live push") && s.getTraceId().equals("4bf92f3577b34da6a3ce929d0e0e4736"))
+                        .findFirst().orElse(null), java.util.Objects::nonNull);
+                assertThat(push.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+                assertThat(push.getKind()).isEqualTo(SpanKind.CONSUMER);
+                assertThat(push.getAttributes().get(AttributeKey.stringKey("totem.tenant"))).isEqualTo(team.tenant());
+                assertThat(push.getAttributes().get(AttributeKey.longKey("totem.queue.live.clients"))).isEqualTo(1L);
+                assertThat(push.getAttributes().get(AttributeKey.longKey("totem.queue.live.seq"))).isEqualTo(enqueued.get("seq").asLong());
+
+                // a change made while a request's span is current (the agent's server span) carries that trace
+                QueueEntry entry = QueueEntry.waiting(new QueueEntry.Paid(UUID.randomUUID(), team.tenant(), "G900", false, "Ana",
+                        "st-" + UUID.randomUUID(), LocalDate.of(2026, 11, 23), Instant.now()), new QueueEntry.Line(ice, "Banheira de Gelo", 15));
+                var request = SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+                        TraceFlags.getSampled(), TraceState.getDefault());
+                Mono<Void> publish;
+                try (Scope ignored = Span.wrap(request).makeCurrent()) {
+                    publish = live.publish(team.tenant(), QueueChanges.Kind.CANCELLED, entry, List.of(ice));
+                }
+                publish.block(Duration.ofSeconds(10));
+                JsonNode cancelled = socket.next(f -> "CANCELLED".equals(f.path("kind").asString()));
+                assertThat(cancelled.get("traceparent").asString()).isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+                // a change without a trace has no traceparent and no push span
+                int before = spans.getFinishedSpanItems().size();
+                live.publish(team.tenant(), QueueChanges.Kind.CANCELLED, entry, List.of(ice), null).block(Duration.ofSeconds(10));
+                JsonNode untraced = socket.next(f -> "CANCELLED".equals(f.path("kind").asString()));
+                assertThat(untraced.has("traceparent")).isFalse();
+                assertThat(spans.getFinishedSpanItems()).hasSize(before);
+            }
+        } finally {
+            GlobalOpenTelemetry.resetForTest();
         }
     }
 }

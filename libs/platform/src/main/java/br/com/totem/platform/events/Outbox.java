@@ -6,8 +6,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.platform.data.Binds;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
+import br.com.totem.platform.trace.Traceparent;
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Mono;
 
@@ -66,11 +65,7 @@ public class Outbox {
      * though the relay publishes later, from another thread.
      */
     static EventEnvelope<?> withCurrentTrace(EventEnvelope<?> event) {
-        SpanContext span = Span.current().getSpanContext();
-        if (!span.isValid()) {
-            return event;
-        }
-        return event.withTraceparent("00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
-                + span.getTraceFlags().asHex());
+        String current = Traceparent.current();
+        return current == null ? event : event.withTraceparent(current);
     }
 }

@@ -16,14 +16,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import br.com.totem.contracts.EventMessage;
+import br.com.totem.platform.trace.Traceparent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -126,23 +125,8 @@ public class OutboxRelay {
 
     /** The context of a stored W3C traceparent as a remote parent; the root context when there is none or it is malformed. */
     static Context traceOf(String traceparent) {
-        if (traceparent == null) {
-            return Context.root();
-        }
-        return W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, TRACEPARENT);
+        return Traceparent.context(traceparent);
     }
-
-    private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(String carrier) {
-            return java.util.List.of("traceparent");
-        }
-
-        @Override
-        public String get(String carrier, String key) {
-            return "traceparent".equals(key) ? carrier : null;
-        }
-    };
 
     /** The AMQP message of an event: persistent, JSON, message id and headers from {@link EventMessage}. */
     public static Message toAmqp(EventMessage message, byte[] body) {
