@@ -141,11 +141,6 @@ final class Suite implements AutoCloseable {
         }
     }
 
-    /** True when this JVM started the suite (its databases and secrets are at hand). */
-    boolean startedHere() {
-        return gateway == null;
-    }
-
     String url(String app) {
         return "http://127.0.0.1:" + ports.get(app);
     }
