@@ -2,15 +2,55 @@
 # The environment every command runs in: a JDK 25, .env, the local dev secrets, the addresses
 # of PostgreSQL, Redis and RabbitMQ.
 
-# Secrets the services need (docs/configuration.md), with values for local runs only: .env or
-# the environment overrides them. The keys are fixed so that local data stays readable.
-DEV_SECRETS="
+# Secrets the services need (docs/configuration.md) for local runs: .env or the environment
+# override them; otherwise ./totem generates random ones on its first run into var/local-secrets.env
+# (git-ignored, like all of var/) and reuses them, so local data stays readable (issue 12 item 10:
+# the services refuse values published in the repository). The demo users' password is one of them.
+LOCAL_SECRETS_FILE="var/local-secrets.env"
+# The values earlier versions committed here; only for local data made with them (see local_secrets).
+LEGACY_DEV_SECRETS="
 TOTEM_DB_PASSWORD      totem-dev-db
 TOTEM_RABBIT_PASSWORD  totem-dev-mq
 TOTEM_PII_KEYS         dev:dG90ZW0tZGV2LXBpaS1rZXktTk9ULUEtU0VDUkVUISE=
 TOTEM_PII_INDEX_KEY    dG90ZW0tZGV2LWJsaW5kLWluZGV4LU5PVC1TRUNSRVQ=
 TOTEM_QUEUE_KEY_SECRET totem-dev-queue-key-secret
+TOTEM_DEMO_SECRET      totem-demo-2026
 "
+
+random_b64() { head -c "$1" /dev/urandom | base64 | tr -d '\n'; }
+random_word() { head -c 96 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-"$1"; }
+
+# Writes var/local-secrets.env once. Local databases made with the old committed values keep them
+# (TOTEM_DEV_MODE=true, said at every start) until `./totem reset`; otherwise the values are random.
+local_secrets() {
+  local file="$ROOT/$LOCAL_SECRETS_FILE"
+  [[ -f "$file" ]] && return 0
+  mkdir -p "$(dirname "$file")"
+  local legacy=""
+  if command -v psql >/dev/null && psql -X -q -tA -h "${TOTEM_DB_HOST:-127.0.0.1}" -p "${TOTEM_DB_PORT:-5432}" \
+      -U "${TOTEM_PG_ADMIN_USER:-postgres}" -d postgres -c "select 1 from pg_database where datname = 'totem_queue'" 2>/dev/null | grep -q 1; then
+    legacy=1
+  fi
+  (
+    umask 077
+    {
+      echo "# ./totem's local secrets (generated $(date -u +%FT%TZ)); never commit, never use in production"
+      if [[ -n "$legacy" ]]; then
+        echo "# local data already existed, made with the development values once committed: kept"
+        echo "TOTEM_DEV_MODE=true"
+        while read -r name value; do [[ -n "${name:-}" ]] && echo "$name=$value"; done <<<"$LEGACY_DEV_SECRETS"
+      else
+        echo "TOTEM_DB_PASSWORD=$(random_word 32)"
+        echo "TOTEM_RABBIT_PASSWORD=$(random_word 32)"
+        echo "TOTEM_PII_KEYS=local:$(random_b64 32)"
+        echo "TOTEM_PII_INDEX_KEY=$(random_b64 32)"
+        echo "TOTEM_QUEUE_KEY_SECRET=$(random_word 40)"
+        echo "TOTEM_DEMO_SECRET=$(random_word 16)"
+      fi
+    } >"$file"
+  )
+  say "generated $LOCAL_SECRETS_FILE (local secrets, git-ignored)${legacy:+; existing local data keeps the old development values (TOTEM_DEV_MODE=true) until ./totem reset}"
+}
 
 JAVA=""
 find_java() {
@@ -45,16 +85,21 @@ load_env() {
   [[ -n "$LOADED" ]] && return 0
   LOADED=1
   load_dotenv
+  local_secrets
   local defaulted=() name value
-  while read -r name value; do
-    [[ -n "${name:-}" && -z "${!name:-}" ]] || continue
+  local line
+  while read -r line; do
+    [[ -n "$line" && "$line" != \#* && "$line" == *=* ]] || continue
+    name=${line%%=*}
+    value=${line#*=} # whole: base64 values end in '='
+    [[ -z "${!name:-}" ]] || continue
     export "$name=$value"
     defaulted+=("$name")
-  done <<<"$DEV_SECRETS"
+  done <"$ROOT/$LOCAL_SECRETS_FILE"
   if ((${#defaulted[@]})); then
-    say "note: ${defaulted[*]} not set (no .env or not in it): using the local dev defaults"
+    say "note: ${defaulted[*]} from $LOCAL_SECRETS_FILE (not in the environment or .env)"
   fi
-  export TOTEM_DEMO_SECRET="${TOTEM_DEMO_SECRET:-totem-demo-2026}"
+  [[ "${TOTEM_DEV_MODE:-}" == true ]] && say "note: TOTEM_DEV_MODE=true: the services accept development secrets"
   DB_HOST=${TOTEM_DB_HOST:-127.0.0.1}
   DB_PORT=${TOTEM_DB_PORT:-5432}
   REDIS_HOST=${TOTEM_REDIS_HOST:-127.0.0.1}

@@ -2,7 +2,7 @@
 # ./totem seed: the idempotent demo data of scripts/seed.d (its README says what a script gets).
 
 demo_credentials() {
-  printf 'Demo credentials: tenants demo and outro; users admin, gerente, operador (PIN 1234); devices kiosk-1, panel-1; password / device secret: %s\n' \
+  printf 'Demo credentials: tenants demo and outro; users admin, gerente, operador (PIN 1234); devices kiosk-1, panel-1, tablet-1 (staff tablet: the PIN works there); password / device secret: %s\n' \
     "$TOTEM_DEMO_SECRET"
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # queue-service demo data for tenants demo and outro (docs/architecture.md, "Running it"):
 # users admin (ADMIN), gerente (MANAGER), operador (OPERATOR, PIN 1234); devices kiosk-1
-# (KIOSK) and panel-1 (PANEL); stations Banheira 1, Banheira 2 and Bota 1. Every password and
+# (KIOSK), panel-1 (PANEL) and tablet-1 (STAFF_DEVICE: the operator's tablet, where the PIN is
+# accepted); stations Banheira 1, Banheira 2 and Bota 1. Every password and
 # device secret is $TOTEM_DEMO_SECRET. Idempotent: what exists is left as it is.
 #
 # The first admin of a tenant cannot be created through the API (nobody has a token yet), so
@@ -59,6 +60,7 @@ for tenant in demo outro; do
   post "$admin" /api/v1/users "$(jq -n --arg p "$SECRET" '{username:"operador", displayName:"Operador", roles:["OPERATOR"], password:$p, pin:"1234"}')"
   post "$admin" /api/v1/devices "$(jq -n --arg p "$SECRET" '{deviceId:"kiosk-1", kind:"KIOSK", name:"Totem da recepção", secret:$p}')"
   post "$admin" /api/v1/devices "$(jq -n --arg p "$SECRET" '{deviceId:"panel-1", kind:"PANEL", name:"Painel da sala", secret:$p}')"
+  post "$admin" /api/v1/devices "$(jq -n --arg p "$SECRET" '{deviceId:"tablet-1", kind:"STAFF_DEVICE", name:"Tablet do balcão", secret:$p}')"
 
   ice=$(service_id "$admin" "Banheira")
   boot=$(service_id "$admin" "Bota")

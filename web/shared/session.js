@@ -178,10 +178,16 @@ export function deviceSession(storageKey, { base = '' } = {}) {
 export function userSession(storageKey, { base = '' } = {}) {
   const session = baseSession(storageKey, { base });
   return extend(session, {
-    /** login({ tenant, username, pin }) or ({ tenant, username, password }); throws ApiError or NetworkError. */
-    async login({ tenant, username, password, pin }) {
+    /**
+     * login({ tenant, username, password }) or, on a staff tablet, ({ tenant, username, pin, device }):
+     * a PIN is only accepted with the token of a registered staff tablet (`device`: the tablet's
+     * deviceSession, paired as a STAFF_DEVICE; without it the server answers 403
+     * staff-device-required). Throws ApiError or NetworkError.
+     */
+    async login({ tenant, username, password, pin, device }) {
       const body = pin ? { tenant, username, pin } : { tenant, username, password };
-      session._adopt(await requestJson('POST', base + '/api/v1/auth/login', { body }), { tenant, username });
+      const token = pin && device ? await device.accessToken() : undefined;
+      session._adopt(await requestJson('POST', base + '/api/v1/auth/login', { body, token }), { tenant, username });
       return session;
     },
     /** Ends the login on the server (best effort) and here. */

@@ -70,8 +70,10 @@ final class GatewayClient {
         return a.body().get("accessToken").asString();
     }
 
+    /** The operator's PIN login, typed on the tenant's staff tablet (a PIN needs its device token: issue 12 item 3). */
     String operator(String tenant) {
-        Answer a = post("/api/v1/auth/login", null, Map.of("tenant", tenant, "username", "operador", "pin", "1234"));
+        Answer a = send("POST", "/api/v1/auth/login", deviceToken(tenant, "tablet-1"),
+                Map.of("tenant", tenant, "username", "operador", "pin", "1234"), Map.of());
         assertThat(a.status()).as("operator login: %s", a.body()).isEqualTo(200);
         return a.body().get("accessToken").asString();
     }

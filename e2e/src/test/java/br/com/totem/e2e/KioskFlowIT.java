@@ -136,7 +136,10 @@ class KioskFlowIT {
         assertThat(link.get("amountCents").asLong()).isEqualTo(6000);
 
         // the operator opens Banheira 1 and watches the queue; the TV panel watches the calls
-        Reply login = call("POST", "/api/v1/auth/login", null, Map.of("tenant", "demo", "username", "operador", "pin", "1234"));
+        // the PIN is typed on the counter's staff tablet, with the tablet's token (issue 12 item 3; IdentityIT
+        // proves the refusal without it — the suite still lets the operator app log in without pairing, see Suite)
+        Reply login = call("POST", "/api/v1/auth/login", deviceToken("demo", "tablet-1"),
+                Map.of("tenant", "demo", "username", "operador", "pin", "1234"));
         assertThat(login.status()).as("%s", login.body()).isEqualTo(200);
         String operator = login.body().get("accessToken").asString();
         String stationId = null;

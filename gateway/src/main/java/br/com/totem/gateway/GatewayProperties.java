@@ -16,7 +16,9 @@ import jakarta.validation.constraints.NotNull;
 public record GatewayProperties(@Min(1) long maxBodyBytes, @NotNull List<String> corsAllowedOrigins,
                                 @Valid @NotNull RateLimits rateLimits,
                                 /** where customers' phones reach the gateway: the status page QR is {@code <base>/t/<token>} */
-                                @NotBlank String publicBaseUrl) {
+                                @NotBlank String publicBaseUrl,
+                                /** proxies in front of the gateway whose X-Forwarded-For names the client (addresses or CIDR) */
+                                @NotNull List<String> trustedProxies) {
 
     /**
      * {@code authPerMinutePerAddress} counts logins (guessable PINs and passwords);

@@ -235,11 +235,14 @@ class GatewayIT {
     @Test
     void whenAnAddressTriesToLogInASixthTimeInAMinuteThen429() {
         // every test shares 127.0.0.1: this test owns the auth bucket of this run
+        // a client's own X-Forwarded-For picks nothing: no proxy is trusted here (issue 12 item 7)
         for (int i = 1; i <= 5; i++) {
-            http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+            http.post().uri("/api/v1/auth/login").header("X-Forwarded-For", "198.51.100." + i)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                     .expectStatus().isOk();
         }
-        http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+        http.post().uri("/api/v1/auth/login").header("X-Forwarded-For", "198.51.100.99")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isEqualTo(429)
                 .expectHeader().valueEquals("Retry-After", "12");
     }
@@ -264,6 +267,19 @@ class GatewayIT {
         byte[] body = new byte[2 * 1024 * 1024];
         http.post().uri("/api/v1/tickets").header(HttpHeaders.AUTHORIZATION, kiosk("demo"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/payload-too-large");
+    }
+
+    @Test
+    void whenAnUndeclaredChunkedBodyPassesTheLimitThen413AndItIsNotForwardedWhole() {
+        // issue 12 Low: the Content-Length check alone let a chunked body of any size through
+        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> chunks = reactor.core.publisher.Flux.range(0, 40)
+                .map(i -> org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance.wrap(new byte[64 * 1024]));
+        http.post().uri("/api/v1/tickets").header(HttpHeaders.AUTHORIZATION, kiosk("demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromDataBuffers(chunks)).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/payload-too-large");

@@ -28,5 +28,7 @@ class ApiDocsIT extends IntegrationTest {
         assertThat(create.get("responses").has("422")).isTrue();
         assertThat(create.get("parameters").toString()).contains("Idempotency-Key");
         assertThat(doc.get("components").get("securitySchemes").get("bearer").get("scheme").asString()).isEqualTo("bearer");
+        // relative: read through the gateway, "Try it out" calls the gateway, never this service's own port (issue 12 Low)
+        assertThat(doc.get("servers").get(0).get("url").asString()).isEqualTo("/");
     }
 }

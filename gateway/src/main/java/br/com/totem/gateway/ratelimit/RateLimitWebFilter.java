@@ -1,6 +1,5 @@
 package br.com.totem.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -24,6 +23,8 @@ import br.com.totem.gateway.GatewayProperties;
 import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.problem.ProblemTypes;
 import br.com.totem.platform.problem.ProblemWebExceptionHandler;
+import br.com.totem.platform.ratelimit.ClientAddresses;
+import br.com.totem.platform.ratelimit.LocalWindowLimiter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +32,11 @@ import reactor.core.publisher.Mono;
  * the token): {@code POST /api/v1/tickets} per tenant, logins ({@code /api/v1/auth/**}) per client
  * address, device-token/refresh/logout per client address with a limit of their own, any other authenticated API call per user. A refusal is a 429 problem with
  * {@code Retry-After}. When Redis fails, Spring Cloud Gateway's limiter lets the request
- * through: selling tickets matters more than limiting them (ADR 0005).
+ * through: selling tickets matters more than limiting them (ADR 0005). Not so for logins and
+ * tokens (issue 12 item 8): there the same limit is counted in this instance's memory
+ * ({@link LocalWindowLimiter}) until Redis answers again, so guessing is never unlimited. The
+ * client address is the TCP peer, or what a trusted proxy ({@code TOTEM_GATEWAY_TRUSTED_PROXIES})
+ * names in {@code X-Forwarded-For} ({@link ClientAddresses}, item 7).
  */
 @Component
 public class RateLimitWebFilter implements WebFilter, Ordered {
@@ -51,6 +56,8 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
     private final RedisRateLimiter users;
     private final GatewayProperties.RateLimits limits;
     private final ProblemWebExceptionHandler problems;
+    private final ClientAddresses clients;
+    private final LocalWindowLimiter fallback = new LocalWindowLimiter(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1), 100_000);
 
     public RateLimitWebFilter(@Qualifier("ticketCreationLimiter") RedisRateLimiter tickets,
                               @Qualifier("authLimiter") RedisRateLimiter auth,
@@ -63,6 +70,7 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
         this.users = users;
         this.limits = properties.rateLimits();
         this.problems = problems;
+        this.clients = new ClientAddresses(properties.trustedProxies());
     }
 
     @Override
@@ -100,7 +108,12 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
     private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, RedisRateLimiter limiter, String name,
                              String key, int perMinute) {
         return limiter.isAllowed(name, limits.keyPrefix() + key).flatMap(response -> {
-            if (response.isAllowed()) {
+            boolean allowed = response.isAllowed();
+            if (allowed && RateLimits.redisFailed(response) && (name.equals("auth") || name.equals("tokens"))) {
+                // Redis did not answer: logins are limited on this instance instead of not at all
+                allowed = fallback.tryAcquire(name + ":" + key, perMinute);
+            }
+            if (allowed) {
                 return chain.filter(exchange);
             }
             log.info("rate limit {} reached for {}", name, (name.equals("auth") || name.equals("tokens")) ? "a client address" : key);
@@ -111,9 +124,8 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
         });
     }
 
-    static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    String clientAddress(ServerWebExchange exchange) {
+        return clients.of(exchange.getRequest());
     }
 
     @Override

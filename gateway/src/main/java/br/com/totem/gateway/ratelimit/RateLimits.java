@@ -23,14 +23,28 @@ public class RateLimits {
         return perMinute(properties.rateLimits().ticketsPerMinutePerTenant());
     }
 
+    /** Headers on: they tell when Redis failed (see {@link #redisFailed}), and then a local limit applies. */
     @Bean
     RedisRateLimiter authLimiter(GatewayProperties properties) {
-        return perMinute(properties.rateLimits().authPerMinutePerAddress());
+        RedisRateLimiter limiter = perMinute(properties.rateLimits().authPerMinutePerAddress());
+        limiter.setIncludeHeaders(true);
+        return limiter;
     }
 
     @Bean
     RedisRateLimiter tokenLimiter(GatewayProperties properties) {
-        return perMinute(properties.rateLimits().tokensPerMinutePerAddress());
+        RedisRateLimiter limiter = perMinute(properties.rateLimits().tokensPerMinutePerAddress());
+        limiter.setIncludeHeaders(true);
+        return limiter;
+    }
+
+    /**
+     * Whether the Redis limiter let a request through only because Redis failed: Spring Cloud
+     * Gateway then answers "allowed" with {@code X-RateLimit-Remaining: -1} (a real bucket never
+     * goes below 0). Needs a limiter with headers included.
+     */
+    static boolean redisFailed(org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.Response response) {
+        return "-1".equals(response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER));
     }
 
     /** Primary: the one Spring Cloud Gateway's own RequestRateLimiter filter would use. */

@@ -42,6 +42,7 @@ public record PaymentProperties(@NotNull Link link, @NotNull Reconcile reconcile
      * @param processInterval how often stored webhook receipts left unprocessed are retried
      * @param registerOnStartup PUT /webhook/{chave} for every tenant with a webhook URL when the service starts
      */
-    public record Webhook(@NotNull Duration processInterval, boolean registerOnStartup) {
+    /** @param payloadRetention a processed receipt's full bank payload (payer name, document) is emptied after this */
+    public record Webhook(@NotNull Duration processInterval, boolean registerOnStartup, @NotNull Duration payloadRetention) {
     }
 }

@@ -41,6 +41,13 @@ public class PaymentJobs {
     }
 
     @Bean
+    PeriodicJob webhookPayloadPruningJob(br.com.totem.payment.webhook.WebhookReceipts receipts, PaymentProperties properties) {
+        return PeriodicJob.named("webhook-payload-pruning").firstAfter(Duration.ofMinutes(2)).every(Duration.ofHours(1))
+                .onOneInstance()
+                .run(() -> receipts.prunePayloads(java.time.Instant.now().minus(properties.webhook().payloadRetention())));
+    }
+
+    @Bean
     PeriodicJob paymentGaugesJob(PaymentGauges gauges) {
         return PeriodicJob.named("payment-gauges").firstAfter(Duration.ZERO).every(Duration.ofSeconds(15)).run(gauges::refresh);
     }

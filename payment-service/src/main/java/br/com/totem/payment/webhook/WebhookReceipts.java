@@ -65,7 +65,7 @@ public class WebhookReceipts {
                         insert into webhook_receipts (tenant_id, dedupe_key, kind, end_to_end_id, txid, chave, amount_cents,
                                                       refund_id, refund_status, payload)
                         values (:tenant, :key, :kind, :e2e, :txid, :chave, :amount, :refundId, :refundStatus, :payload)
-                        on conflict (dedupe_key) do nothing""")
+                        on conflict (tenant_id, dedupe_key) do nothing""")
                 .bind("tenant", tenant).bind("key", key).bind("kind", kind).bind("e2e", e2e)
                 .bind("payload", Json.of(json.writeValueAsString(payload)));
         spec = Binds.nullable(spec, "txid", txid, String.class);
@@ -101,5 +101,14 @@ public class WebhookReceipts {
         long seconds = Math.min(60, 2L << Math.min(attempts, 5));
         return db.sql("update webhook_receipts set next_attempt_at = now() + make_interval(secs => :s) where id = :id")
                 .bind("id", id).bind("s", (double) seconds).then();
+    }
+
+    /**
+     * Empties the bank's full payload of receipts processed before the cutoff (issue 12 item 13):
+     * it names the payer; the columns keep what reconciliation and support need.
+     */
+    public Mono<Long> prunePayloads(java.time.Instant cutoff) {
+        return db.sql("update webhook_receipts set payload = '{}'::jsonb where processed_at < :cut and payload <> '{}'::jsonb")
+                .bind("cut", java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC)).fetch().rowsUpdated();
     }
 }

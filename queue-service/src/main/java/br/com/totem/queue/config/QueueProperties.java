@@ -26,18 +26,33 @@ public record QueueProperties(@Valid @NotNull Identity identity, @Valid @NotNull
      *                             whatever their outcome — the service's own limit, for a route that bypasses the gateway
      * @param attemptsRedisPrefix  Redis keys of those counters
      * @param trustedProxies       addresses or CIDR ranges whose {@code X-Forwarded-For} names the client (the gateway)
+     * @param loginDelays          progressive delays after failed logins, per (name, client)
+     * @param retention            expired refresh tokens are deleted this long after their expiry
+     * @param pinRequiresStaffDevice a PIN login needs a registered staff tablet's token (false: from any client, per address)
+     * @param keyAdminTenant       the tenant whose ADMINs may rotate the suite-wide signing key; blank: nobody (automatic rotation only)
      */
     public record Identity(@NotBlank @Size(min = 16, message = "must be at least 16 characters") String keySecret,
                            @NotBlank String issuer, @NotNull Duration accessTokenTtl, @NotNull Duration refreshTokenTtl,
                            @NotNull Duration keyRotationInterval, String externalJwksUri, String externalIssuer,
-                           @Min(1) int maxFailures, @NotNull Duration lockout,
-                           @Min(1) int attemptsPerMinute, @NotBlank String attemptsRedisPrefix, @NotNull List<String> trustedProxies) {
+                           @Valid @NotNull LoginDelays loginDelays,
+                           @Min(1) int attemptsPerMinute, @NotBlank String attemptsRedisPrefix, @NotNull List<String> trustedProxies,
+                           @NotNull Duration retention, String keyAdminTenant, boolean pinRequiresStaffDevice) {
 
         /** An external JWKS without its issuer would accept any token its keys signed, whoever issued it. */
         @jakarta.validation.constraints.AssertTrue(message = "external-issuer (TOTEM_QUEUE_EXTERNAL_ISSUER) is required with external-jwks-uri")
         public boolean isExternalIssuerNamed() {
             return externalJwksUri == null || externalJwksUri.isBlank() || (externalIssuer != null && !externalIssuer.isBlank());
         }
+    }
+
+    /**
+     * Failed logins of one name from one client (address, or the staff tablet of a PIN login): the
+     * first {@code freeFailures} cost nothing, then the next attempt waits {@code firstDelay}, twice
+     * as long after each further failure, at most {@code maxDelay}; forgotten {@code memory} after
+     * the last failure, and at once by a success.
+     */
+    public record LoginDelays(@Min(0) int freeFailures, @NotNull Duration firstDelay, @NotNull Duration maxDelay,
+                              @NotNull Duration memory) {
     }
 
     /**

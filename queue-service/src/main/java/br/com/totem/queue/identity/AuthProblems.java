@@ -9,12 +9,13 @@ import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.problem.ProblemTypes;
 
 /** The problems of logging in. One answer for an unknown name and a wrong secret: nothing to enumerate. */
-final class AuthProblems {
+public final class AuthProblems {
 
     static final String INVALID_CREDENTIALS = ProblemTypes.BASE + "invalid-credentials";
     static final String LOGIN_LOCKED = ProblemTypes.BASE + "login-locked";
     static final String INVALID_REFRESH_TOKEN = ProblemTypes.BASE + "invalid-refresh-token";
     static final String REFRESH_TOKEN_REUSED = ProblemTypes.BASE + "refresh-token-reused";
+    public static final String STAFF_DEVICE_REQUIRED = ProblemTypes.BASE + "staff-device-required";
 
     private AuthProblems() {
     }
@@ -26,9 +27,15 @@ final class AuthProblems {
 
     static ProblemException locked(Duration retryAfter) {
         long seconds = Math.max(1, retryAfter.toSeconds());
-        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, LOGIN_LOCKED, "Login locked",
-                "Muitas tentativas sem sucesso. Tente novamente em " + Math.max(1, (seconds + 59) / 60) + " minuto(s)",
-                Map.of("retryAfterSeconds", seconds));
+        String wait = seconds < 60 ? seconds + " segundo(s)" : (seconds + 59) / 60 + " minuto(s)";
+        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, LOGIN_LOCKED, "Login delayed",
+                "Muitas tentativas sem sucesso. Tente novamente em " + wait, Map.of("retryAfterSeconds", seconds));
+    }
+
+    /** A PIN login without the token of an active staff tablet of the tenant. */
+    public static ProblemException staffDeviceRequired() {
+        return new ProblemException(HttpStatus.FORBIDDEN, STAFF_DEVICE_REQUIRED, "Staff device required",
+                "O PIN só pode ser usado em um tablet da equipe cadastrado. Entre com a senha ou peça ao gerente para cadastrar este aparelho");
     }
 
     static ProblemException invalidRefresh() {

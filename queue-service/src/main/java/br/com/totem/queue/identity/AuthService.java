@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import br.com.totem.platform.security.Roles;
 import br.com.totem.queue.config.QueueProperties;
+import br.com.totem.queue.identity.domain.DeviceKind;
 import br.com.totem.queue.identity.domain.LoginThrottle;
 import br.com.totem.platform.security.OpaqueTokens;
 import br.com.totem.queue.identity.store.DeviceStore;
@@ -25,10 +27,17 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Logins (password, operator PIN, device secret), refresh-token rotation with reuse detection,
- * and logout. A failed attempt is counted in the same transaction that holds the name's throttle
- * row, so parallel guesses cannot slip past the lockout; the hash check runs for unknown names
- * too (against a dummy hash), so timing does not tell which names exist.
+ * Logins (password, operator PIN on a staff tablet, device secret), refresh-token rotation with
+ * reuse detection, and logout.
+ *
+ * <p>A login attempt holds a database connection only briefly (issue 12 item 4): a first short
+ * transaction locks the (name, client) throttle row, refuses the attempt while a delay runs and
+ * otherwise records it as a failure before the secret is checked, so parallel guesses are counted
+ * one by one; the BCrypt check then runs with no connection or lock held; a success clears the
+ * row and opens the login family in a second short transaction. The hash check runs for unknown
+ * names too (against a dummy hash), so timing does not tell which names exist. Failures are
+ * counted per (name, client) with progressive delays ({@link LoginThrottle}): a stranger's guesses
+ * never lock out the kiosk, the panel or the operator at the counter (item 3).
  */
 @Service
 public class AuthService {
@@ -41,7 +50,7 @@ public class AuthService {
     private record Subject(SubjectKind kind, String id, String tenant, List<String> roles, String name) {
     }
 
-    /** What a login transaction decided; the transaction commits in every case, then this becomes a response. */
+    /** What a transaction decided; it commits in every case, then this becomes a response. */
     private sealed interface Outcome {
         record Granted(Subject subject, UUID family, String refreshToken) implements Outcome { }
         record Refused(RuntimeException problem) implements Outcome { }
@@ -55,6 +64,7 @@ public class AuthService {
     private final PasswordEncoder encoder;
     private final TransactionalOperator tx;
     private final QueueProperties.Identity props;
+    private final LoginThrottle.Policy delays;
     private final Clock clock;
     private final String dummyHash;
 
@@ -69,6 +79,8 @@ public class AuthService {
         this.encoder = encoder;
         this.tx = tx;
         this.props = properties.identity();
+        var d = props.loginDelays();
+        this.delays = new LoginThrottle.Policy(d.freeFailures(), d.firstDelay(), d.maxDelay(), d.memory());
         this.clock = clock;
         this.dummyHash = encoder.encode(UUID.randomUUID().toString());
     }
@@ -77,29 +89,55 @@ public class AuthService {
         return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
     }
 
-    public Mono<Tokens> loginWithPassword(String tenant, String username, String password) {
+    /** The throttle's client key of a request from this address. */
+    public static String addressClient(String address) {
+        return "address:" + address;
+    }
+
+    public Mono<Tokens> loginWithPassword(String tenant, String username, String password, String client) {
         String t = normalise(tenant);
         String u = normalise(username);
-        return attempt(t, "user:" + u, users.byUsername(t, u)
+        return attempt(t, "user:" + u, client, users.byUsername(t, u)
                 .filter(user -> user.active())
                 .map(user -> new Candidate(user.passwordHash(), new Subject(SubjectKind.USER, user.id().toString(), t,
                         user.roles(), user.displayName()))), password);
     }
 
-    public Mono<Tokens> loginWithPin(String tenant, String username, String pin) {
+    /**
+     * An operator's PIN, typed on a registered staff tablet ({@code deviceId}, kind
+     * {@link DeviceKind#STAFF_DEVICE}, active, of this tenant): a 4-digit PIN is only worth
+     * something where guesses are bounded per device. 403 {@code staff-device-required} otherwise.
+     */
+    public Mono<Tokens> loginWithPin(String tenant, String username, String pin, String deviceId) {
         String t = normalise(tenant);
         String u = normalise(username);
-        return attempt(t, "user:" + u, users.byUsername(t, u)
+        return devices.byId(t, normalise(deviceId))
+                .filter(d -> d.active() && d.kind() == DeviceKind.STAFF_DEVICE)
+                .switchIfEmpty(Mono.error(AuthProblems::staffDeviceRequired))
+                .flatMap(device -> attempt(t, "user:" + u, "device:" + device.deviceId(), users.byUsername(t, u)
+                        .filter(user -> user.active() && user.pinHash() != null && user.roles().contains(Roles.OPERATOR))
+                        // a PIN grants operating the counter only, whatever else the user may do with a password
+                        .map(user -> new Candidate(user.pinHash(), new Subject(SubjectKind.USER, user.id().toString(), t,
+                                List.of(Roles.OPERATOR), user.displayName()))), pin));
+    }
+
+    /**
+     * A PIN from any client, counted per address: only while {@code TOTEM_LOGIN_PIN_REQUIRES_STAFF_DEVICE}
+     * is {@code false}, for operator apps that do not pair their tablet yet (docs/platform.md).
+     */
+    public Mono<Tokens> loginWithPinAnywhere(String tenant, String username, String pin, String client) {
+        String t = normalise(tenant);
+        String u = normalise(username);
+        return attempt(t, "user:" + u, client, users.byUsername(t, u)
                 .filter(user -> user.active() && user.pinHash() != null && user.roles().contains(Roles.OPERATOR))
-                // a PIN grants operating the counter only, whatever else the user may do with a password
                 .map(user -> new Candidate(user.pinHash(), new Subject(SubjectKind.USER, user.id().toString(), t,
                         List.of(Roles.OPERATOR), user.displayName()))), pin);
     }
 
-    public Mono<Tokens> deviceToken(String tenant, String deviceId, String secret) {
+    public Mono<Tokens> deviceToken(String tenant, String deviceId, String secret, String client) {
         String t = normalise(tenant);
         String d = normalise(deviceId);
-        return attempt(t, "device:" + d, devices.byId(t, d)
+        return attempt(t, "device:" + d, client, devices.byId(t, d)
                 .filter(device -> device.active())
                 .map(device -> new Candidate(device.secretHash(), new Subject(SubjectKind.DEVICE, device.deviceId(), t,
                         List.of(device.kind().name()), device.name()))), secret);
@@ -108,32 +146,34 @@ public class AuthService {
     private record Candidate(String hash, Subject subject) {
     }
 
-    private Mono<Tokens> attempt(String tenant, String principal, Mono<Candidate> lookup, String secret) {
+    private Mono<Tokens> attempt(String tenant, String principal, String client, Mono<Candidate> lookup, String secret) {
         Instant now = clock.instant();
-        Mono<Outcome> decide = throttle.lockAndGet(tenant, principal, now).flatMap(state -> {
-            if (state.isLocked(now)) {
-                return Mono.just((Outcome) new Outcome.Refused(AuthProblems.locked(state.retryAfter(now))));
-            }
-            return lookup.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                    .flatMap(candidate -> matches(candidate.map(Candidate::hash).orElse(dummyHash), secret)
-                            .map(ok -> ok && candidate.isPresent()))
-                    .flatMap(ok -> ok
-                            ? throttle.save(tenant, principal, LoginThrottle.clear(now))
-                                    .then(lookup.flatMap(c -> newFamily(c.subject())))
-                            : failed(tenant, principal, state, now));
-        });
-        return tx.transactional(decide).flatMap(outcome -> switch (outcome) {
-            case Outcome.Refused r -> Mono.error(r.problem());
-            case Outcome.Granted g -> access(g.subject(), g.family(), g.refreshToken());
-        });
-    }
-
-    private Mono<Outcome> failed(String tenant, String principal, LoginThrottle state, Instant now) {
-        LoginThrottle next = state.afterFailure(now, props.maxFailures(), props.lockout());
-        if (next.isLocked(now)) {
-            log.warn("login locked for {} in tenant {} after {} failures", principal, tenant, next.failures());
-        }
-        return throttle.save(tenant, principal, next).thenReturn(new Outcome.Refused(AuthProblems.invalidCredentials()));
+        // 1. short transaction: refuse while a delay runs, else count this attempt as failed until proven right
+        Mono<Optional<RuntimeException>> reserve = tx.transactional(throttle.lockAndGet(tenant, principal, client)
+                .flatMap(state -> {
+                    if (state.isBlocked(now)) {
+                        return Mono.just(Optional.<RuntimeException>of(AuthProblems.locked(state.retryAfter(now))));
+                    }
+                    LoginThrottle next = state.afterFailure(now, delays);
+                    if (next.blockedUntil() != null && next.failures() == delays.freeFailures() + 1) {
+                        log.warn("logins of {} in tenant {} from {} now wait between attempts ({} failures)",
+                                principal, tenant, client, delays.freeFailures());
+                    }
+                    return throttle.save(tenant, principal, client, next).thenReturn(Optional.<RuntimeException>empty());
+                }));
+        // 2. no transaction, no connection: the slow hash check
+        // 3. short transaction on success: clear the count, open the login family
+        return reserve.flatMap(refused -> refused.isPresent() ? Mono.error(refused.get())
+                : lookup.map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(candidate -> matches(candidate.map(Candidate::hash).orElse(dummyHash), secret)
+                                .flatMap(ok -> ok && candidate.isPresent()
+                                        ? tx.transactional(throttle.clear(tenant, principal, client)
+                                                .then(newFamily(candidate.get().subject())))
+                                        : Mono.error(AuthProblems.invalidCredentials()))))
+                .flatMap(outcome -> switch (outcome) {
+                    case Outcome.Refused r -> Mono.error(r.problem());
+                    case Outcome.Granted g -> access(g.subject(), g.family(), g.refreshToken());
+                });
     }
 
     /** Constant-time comparison by the encoder, off the event loop (BCrypt is deliberately slow). */

@@ -1,11 +1,9 @@
 package br.com.totem.queue.identity;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +15,8 @@ import org.springframework.stereotype.Component;
 
 import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.problem.ProblemTypes;
+import br.com.totem.platform.ratelimit.ClientAddresses;
+import br.com.totem.platform.ratelimit.LocalWindowLimiter;
 import br.com.totem.queue.config.QueueProperties;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +35,6 @@ public class LoginAttempts {
     private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
     static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int LOCAL_MAX_KEYS = 100_000;
-    private static final java.util.regex.Pattern IP_LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     /** Counts one attempt in the key's window; returns {count, milliseconds left in the window}. */
     private static final RedisScript<List> COUNT = RedisScript.of("""
@@ -47,19 +46,17 @@ public class LoginAttempts {
             """, List.class);
 
     private final ReactiveStringRedisTemplate redis;
-    private final Clock clock;
     private final int perMinute;
     private final String prefix;
-    private final List<Cidr> trustedProxies;
-    private final Map<String, long[]> local = new ConcurrentHashMap<>();
+    private final ClientAddresses clients;
+    private final LocalWindowLimiter local;
 
     public LoginAttempts(ReactiveStringRedisTemplate redis, Clock clock, QueueProperties properties) {
         this.redis = redis;
-        this.clock = clock;
         this.perMinute = properties.identity().attemptsPerMinute();
+        this.local = new LocalWindowLimiter(clock, WINDOW, LOCAL_MAX_KEYS);
         this.prefix = properties.identity().attemptsRedisPrefix() + ":";
-        this.trustedProxies = properties.identity().trustedProxies().stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(Cidr::parse).toList();
+        this.clients = new ClientAddresses(properties.identity().trustedProxies());
     }
 
     /** Completes when the attempt may go on; a 429 problem with Retry-After when the window is full. */
@@ -76,13 +73,8 @@ public class LoginAttempts {
     }
 
     private long[] countLocally(String key) {
-        long now = clock.millis();
-        if (local.size() > LOCAL_MAX_KEYS) {
-            local.values().removeIf(w -> w[0] + WINDOW.toMillis() <= now);
-        }
-        long[] window = local.compute(key, (k, w) -> w == null || w[0] + WINDOW.toMillis() <= now
-                ? new long[] {now, 1} : new long[] {w[0], w[1] + 1});
-        return new long[] {window[1], window[0] + WINDOW.toMillis() - now};
+        LocalWindowLimiter.Count c = local.count(key);
+        return new long[] {c.count(), c.millisLeft()};
     }
 
     private static ProblemException tooMany(long millisLeft) {
@@ -92,68 +84,8 @@ public class LoginAttempts {
     }
 
     /** The TCP peer, or the client a trusted proxy names (the right-most address it did not add itself). */
-    String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-        String forwarded = request.getHeaders().getFirst("X-Forwarded-For");
-        if (forwarded == null || !trusted(peer)) {
-            return peer;
-        }
-        String[] hops = forwarded.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].trim();
-            if (!hop.isEmpty() && (i == 0 || !trusted(hop))) {
-                return hop.length() > 64 ? hop.substring(0, 64) : hop;
-            }
-        }
-        return peer;
-    }
-
-    private boolean trusted(String address) {
-        if (!IP_LITERAL.matcher(address).matches()) {
-            return false; // never a DNS lookup for a name someone wrote into a header
-        }
-        byte[] bytes;
-        try {
-            bytes = java.net.InetAddress.ofLiteral(address).getAddress();
-        } catch (IllegalArgumentException notAnAddress) {
-            return false;
-        }
-        for (Cidr range : trustedProxies) {
-            if (range.contains(bytes)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * An address or a CIDR range ({@code 10.0.0.0/8}, {@code ::1}). Our own few lines: Spring
-     * Security's {@code IpAddressMatcher} is a servlet {@code RequestMatcher}, not on a WebFlux path.
-     */
-    record Cidr(byte[] network, int prefix) {
-        static Cidr parse(String text) {
-            int slash = text.indexOf('/');
-            byte[] network = java.net.InetAddress.ofLiteral(slash < 0 ? text : text.substring(0, slash)).getAddress();
-            int prefix = slash < 0 ? network.length * 8 : Integer.parseInt(text.substring(slash + 1));
-            if (prefix < 0 || prefix > network.length * 8) {
-                throw new IllegalArgumentException("invalid trusted proxy range " + text);
-            }
-            return new Cidr(network, prefix);
-        }
-
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefix; bit++) {
-                int mask = 0x80 >> (bit % 8);
-                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
+    public String clientAddress(ServerHttpRequest request) {
+        return clients.of(request);
     }
 
     private static String normalise(String s) {

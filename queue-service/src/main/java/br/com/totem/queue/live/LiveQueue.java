@@ -244,12 +244,37 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
         return set == null ? 0 : set.size();
     }
 
-    /** What a (re)connecting client gets first, and the sequence it brings it to. */
-    record Start(List<String> frames, long seq) {
+    /**
+     * What a (re)connecting client gets first, and the sequence it brings it to. {@code degraded}:
+     * Redis did not answer, so the snapshot came from PostgreSQL alone, with {@code seq} 0 and
+     * {@code "live": false} — the socket then sends a fresh snapshot every heartbeat until the
+     * client reconnects (issue 12 item 8).
+     */
+    record Start(List<String> frames, long seq, boolean degraded) {
+        Start(List<String> frames, long seq) {
+            this(frames, seq, false);
+        }
     }
 
     Mono<Start> start(String tenant, LiveMessage.Audience audience, Long since) {
-        return redis.opsForValue().get(seqKey(tenant)).map(Long::parseLong).defaultIfEmpty(0L).flatMap(current -> {
+        return redis.opsForValue().get(seqKey(tenant)).map(Long::parseLong).defaultIfEmpty(0L)
+                .flatMap(current -> start(tenant, audience, since, current))
+                .onErrorResume(e -> {
+                    log.warn("live queue of tenant {} starts without Redis ({}): snapshot from the database, no live changes",
+                            tenant, e.toString());
+                    return degradedSnapshot(tenant, audience).map(frame -> new Start(List.of(frame), 0, true));
+                });
+    }
+
+    /** A snapshot read from PostgreSQL only, marked {@code "live": false}: changes will not follow until Redis is back. */
+    Mono<String> degradedSnapshot(String tenant, LiveMessage.Audience audience) {
+        return snapshotBody(tenant, audience, 0).map(m -> {
+            m.put("live", false);
+            return json.writeValueAsString(m);
+        });
+    }
+
+    private Mono<Start> start(String tenant, LiveMessage.Audience audience, Long since, long current) {
             if (since == null || since > current) {
                 return snapshot(tenant, audience, current);
             }
@@ -270,7 +295,6 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
                         list.stream().map(m -> m.frame(audience)).forEach(frames::add);
                         return Mono.just(new Start(frames, current));
                     });
-        });
     }
 
     private String resumed(long from) {
@@ -278,7 +302,11 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
     }
 
     private Mono<Start> snapshot(String tenant, LiveMessage.Audience audience, long seq) {
-        Mono<Map<String, Object>> body = audience == LiveMessage.Audience.OPERATOR
+        return snapshotBody(tenant, audience, seq).map(m -> new Start(List.of(json.writeValueAsString(m)), seq));
+    }
+
+    private Mono<Map<String, Object>> snapshotBody(String tenant, LiveMessage.Audience audience, long seq) {
+        return audience == LiveMessage.Audience.OPERATOR
                 ? view.snapshot(tenant, null).map(s -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("type", "snapshot");
@@ -294,7 +322,6 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
                     m.put("calls", calls.stream().map(t -> LiveMessage.Panel.call(json, json.valueToTree(t))).toList());
                     return m;
                 });
-        return body.map(m -> new Start(List.of(json.writeValueAsString(m)), seq));
     }
 
     String heartbeat(long seq) {

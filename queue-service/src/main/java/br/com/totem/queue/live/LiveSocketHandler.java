@@ -54,7 +54,17 @@ public class LiveSocketHandler implements WebSocketHandler {
                     // UTF-8 frames: a change is encoded once per audience and the same bytes go to every socket
                     Flux<byte[]> frames = live.start(caller.tenant(), audience, since).flatMapMany(start -> {
                         lastSeq.set(start.seq());
-                        return Flux.fromIterable(start.frames()).map(LiveSocketHandler::utf8).concatWith(listener.messages()
+                        Flux<byte[]> first = Flux.fromIterable(start.frames()).map(LiveSocketHandler::utf8);
+                        if (start.degraded()) {
+                            // Redis is away: no numbered changes; a fresh snapshot from the database each heartbeat,
+                            // and any change that does arrive (Redis back) makes the client resync
+                            first = first.concatWith(Flux.interval(props.heartbeat(), props.heartbeat()).onBackpressureDrop()
+                                    .concatMap(i -> live.degradedSnapshot(caller.tenant(), audience)
+                                            .onErrorResume(e -> Mono.empty()).map(LiveSocketHandler::utf8), 1));
+                            return Flux.merge(first, listener.messages().doOnNext(m -> lastSeq.set(m.seq()))
+                                    .mapNotNull(m -> m.frameBytes(audience)));
+                        }
+                        return first.concatWith(listener.messages()
                                 .filter(m -> m.seq() > start.seq())
                                 .doOnNext(m -> lastSeq.set(m.seq()))
                                 .map(m -> m.frameBytes(audience)));

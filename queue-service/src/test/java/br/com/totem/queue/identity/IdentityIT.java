@@ -24,8 +24,12 @@ import br.com.totem.queue.support.QueueIT;
 import tools.jackson.databind.JsonNode;
 
 /** Logins, lockout, refresh rotation, device tokens, key rotation and the setup endpoints, on real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "totem.queue.identity.key-admin-tenant=" + IdentityIT.PLATFORM)
 class IdentityIT extends QueueIT {
+
+    /** The operator of the suite: its ADMINs alone rotate the signing key every tenant shares. */
+    static final String PLATFORM = "plataforma-it";
 
     @Autowired
     AuditLog audit;
@@ -64,10 +68,12 @@ class IdentityIT extends QueueIT {
     }
 
     @Test
-    void whenOperatorLogsInWithPinThenTokenHasOnlyOperatorRole() throws Exception {
+    void whenOperatorLogsInWithPinOnAStaffTabletThenTokenHasOnlyOperatorRole() throws Exception {
         String tenant = QueueFixtures.newTenant();
         fixtures.user(tenant, "operador", QueueFixtures.PIN, "OPERATOR", "MANAGER");
-        JsonNode tokens = login(tenant, "operador", "pin", "1234").expectStatus().isOk()
+        String tablet = fixtures.staffTablet(tenant, "tablet-1");
+        assertThat(claims(tablet).get("roles").toString()).isEqualTo("[\"STAFF_DEVICE\"]");
+        JsonNode tokens = fixtures.pinLogin(tenant, "operador", "1234", tablet).expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(claims(tokens.get("accessToken").asString()).get("roles").toString()).isEqualTo("[\"OPERATOR\"]");
 
@@ -76,14 +82,46 @@ class IdentityIT extends QueueIT {
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(claims(refreshed.get("accessToken").asString()).get("roles").toString()).isEqualTo("[\"OPERATOR\"]");
 
-        login(tenant, "operador", "pin", "9999").expectStatus().isUnauthorized();
+        fixtures.pinLogin(tenant, "operador", "9999", tablet).expectStatus().isUnauthorized();
+        // the tablet's token opens nothing by itself
+        http.get().uri("/api/v1/queue").header("Authorization", "Bearer " + tablet).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void whenAPinComesFromAnythingButAnActiveStaffTabletOfTheTenantThenItIsRefused() {
+        // issue 12 item 3: a 4-digit PIN is guessable from anywhere; it is only accepted where a registered tablet is
+        String tenant = QueueFixtures.newTenant();
+        fixtures.user(tenant, "operador", QueueFixtures.PIN, "OPERATOR");
+        fixtures.user(tenant, "gerente", null, "MANAGER");
+        fixtures.device(tenant, "kiosk-1", DeviceKind.KIOSK);
+        String other = QueueFixtures.newTenant();
+        String foreignTablet = fixtures.staffTablet(other, "tablet-1");
+        String tablet = fixtures.staffTablet(tenant, "tablet-1");
+
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("no token", null);
+        refused.put("a kiosk", fixtures.deviceToken(tenant, "kiosk-1"));
+        refused.put("a manager", fixtures.login(tenant, "gerente"));
+        refused.put("another tenant's tablet", foreignTablet);
+        refused.forEach((who, token) -> fixtures.pinLogin(tenant, "operador", "1234", token).expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/staff-device-required")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).as(who).contains("tablet da equipe")));
+
+        // a deactivated tablet is refused even while its token is still valid
+        fixtures.pinLogin(tenant, "operador", "1234", tablet).expectStatus().isOk();
+        http.put().uri("/api/v1/devices/tablet-1").header("Authorization", "Bearer " + fixtures.login(tenant, "gerente"))
+                .bodyValue(Map.of("active", false)).exchange().expectStatus().isOk();
+        fixtures.pinLogin(tenant, "operador", "1234", tablet).expectStatus().isForbidden();
+        // passwords still work from anywhere
+        login(tenant, "operador", "password", QueueFixtures.PASSWORD).expectStatus().isOk();
     }
 
     @Test
     void whenUserHasNoPinThenPinLoginFailsLikeAWrongPassword() {
         String tenant = QueueFixtures.newTenant();
         fixtures.user(tenant, "gerente", null, "MANAGER");
-        login(tenant, "gerente", "pin", "1234").expectStatus().isUnauthorized()
+        fixtures.pinLogin(tenant, "gerente", "1234", fixtures.staffTablet(tenant, "tablet-1")).expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/invalid-credentials");
     }
 
@@ -102,18 +140,26 @@ class IdentityIT extends QueueIT {
     }
 
     @Test
-    void whenFiveAttemptsFailThenEvenTheRightPasswordIsRefusedFor15Minutes() {
+    void whenFailuresPileUpFromOneClientThenOnlyThatClientWaits() {
+        // issue 12 item 3: three free failures, then a delay before the next attempt — for this (name, client) only
         String tenant = QueueFixtures.newTenant();
         fixtures.user(tenant, "operador", QueueFixtures.PIN, "OPERATOR");
+        String tablet = fixtures.staffTablet(tenant, "tablet-1");
+        String counter = fixtures.staffTablet(tenant, "tablet-2");
         for (int i = 0; i < 4; i++) {
-            login(tenant, "operador", "pin", "000" + i).expectStatus().isUnauthorized();
+            fixtures.pinLogin(tenant, "operador", "000" + i, tablet).expectStatus().isUnauthorized();
         }
-        login(tenant, "operador", "password", "errada-123").expectStatus().isUnauthorized();
-        login(tenant, "operador", "password", QueueFixtures.PASSWORD).expectStatus().isEqualTo(429)
-                .expectHeader().value("Retry-After", v -> assertThat(Long.parseLong(v)).isBetween(890L, 900L))
-                .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/login-locked");
-        // an unknown name locks exactly the same way: lockout reveals nothing
-        for (int i = 0; i < 5; i++) {
+        fixtures.pinLogin(tenant, "operador", "1234", tablet).expectStatus().isEqualTo(429)
+                .expectHeader().value("Retry-After", v -> assertThat(Long.parseLong(v)).isBetween(1L, 5L))
+                .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/login-locked")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("segundo"));
+        // the operator at another tablet, and the same name's password from another address, are not held up
+        fixtures.pinLogin(tenant, "operador", "1234", counter).expectStatus().isOk();
+        http.post().uri("/api/v1/auth/login").header("X-Forwarded-For", "203.0.113.8")
+                .bodyValue(Map.of("tenant", tenant, "username", "operador", "password", QueueFixtures.PASSWORD)).exchange()
+                .expectStatus().isOk();
+        // an unknown name waits exactly the same way: the delay reveals nothing
+        for (int i = 0; i < 4; i++) {
             login(tenant, "fantasma", "password", "errada-123").expectStatus().isUnauthorized();
         }
         login(tenant, "fantasma", "password", "errada-123").expectStatus().isEqualTo(429);
@@ -121,6 +167,22 @@ class IdentityIT extends QueueIT {
         String other = QueueFixtures.newTenant();
         fixtures.user(other, "operador", null, "OPERATOR");
         login(other, "operador", "password", QueueFixtures.PASSWORD).expectStatus().isOk();
+    }
+
+    @Test
+    void whenStrangersGuessAKiosksSecretThenTheKioskStillGetsItsToken() {
+        // issue 12 item 3: nobody outside can lock a device out
+        String tenant = QueueFixtures.newTenant();
+        fixtures.device(tenant, "kiosk-1", DeviceKind.KIOSK);
+        for (int i = 0; i < 8; i++) {
+            http.post().uri("/api/v1/auth/device-token").header("X-Forwarded-For", "198.51.100.23")
+                    .bodyValue(Map.of("tenant", tenant, "deviceId", "kiosk-1", "secret", "adivinha-" + i)).exchange()
+                    .expectStatus().value(s -> assertThat(s).isIn(401, 429));
+        }
+        http.post().uri("/api/v1/auth/device-token").header("X-Forwarded-For", "198.51.100.23")
+                .bodyValue(Map.of("tenant", tenant, "deviceId", "kiosk-1", "secret", QueueFixtures.PASSWORD)).exchange()
+                .expectStatus().isEqualTo(429);
+        assertThat(fixtures.deviceToken(tenant, "kiosk-1")).isNotBlank();
     }
 
     @Test
@@ -145,17 +207,19 @@ class IdentityIT extends QueueIT {
     }
 
     @Test
-    void whenParallelGuessesRaceThenNoMoreThanFiveAreChecked() {
+    void whenParallelGuessesRaceThenNoMoreThanTheFreeOnesAndOneMoreAreChecked() {
         String tenant = QueueFixtures.newTenant();
         fixtures.user(tenant, "operador", QueueFixtures.PIN, "OPERATOR");
+        String tablet = fixtures.staffTablet(tenant, "tablet-1");
         List<Integer> statuses = reactor.core.publisher.Flux.range(0, 12)
                 .flatMap(i -> org.springframework.web.reactive.function.client.WebClient.create("http://127.0.0.1:" + port)
-                        .post().uri("/api/v1/auth/login")
+                        .post().uri("/api/v1/auth/login").header("Authorization", "Bearer " + tablet)
                         .bodyValue(Map.of("tenant", tenant, "username", "operador", "pin", "99" + (10 + i)))
                         .exchangeToMono(r -> reactor.core.publisher.Mono.just(r.statusCode().value())))
                 .collectList().block(Duration.ofSeconds(60));
-        assertThat(statuses).filteredOn(s -> s == 401).hasSize(5);
-        assertThat(statuses).filteredOn(s -> s == 429).hasSize(7);
+        // three free failures, the fourth sets the first delay: every other guess waits
+        assertThat(statuses).filteredOn(s -> s == 401).hasSize(4);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(8);
     }
 
     @Test
@@ -212,8 +276,10 @@ class IdentityIT extends QueueIT {
 
     @Test
     void whenKeysRotateThenOldTokensStayValidAndNewOnesUseTheNewKid() throws Exception {
-        String tenant = QueueFixtures.newTenant();
-        fixtures.user(tenant, "admin", null, "ADMIN");
+        String tenant = PLATFORM;
+        if (context.getBean(br.com.totem.queue.identity.store.UserStore.class).byUsername(PLATFORM, "admin").blockOptional().isEmpty()) {
+            fixtures.user(tenant, "admin", null, "ADMIN");
+        }
         String before = fixtures.login(tenant, "admin");
         String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
 
@@ -237,10 +303,15 @@ class IdentityIT extends QueueIT {
         });
         assertThat(kids).contains(oldKid, newKid);
 
-        // only an admin rotates
-        fixtures.user(tenant, "gerente", null, "MANAGER");
-        http.post().uri("/api/v1/auth/keys/rotate").header("Authorization", "Bearer " + fixtures.login(tenant, "gerente"))
+        // only an admin rotates — and only the platform's: another tenant's ADMIN is refused (issue 12 Low)
+        String other = QueueFixtures.newTenant();
+        fixtures.user(other, "gerente", null, "MANAGER");
+        http.post().uri("/api/v1/auth/keys/rotate").header("Authorization", "Bearer " + fixtures.login(other, "gerente"))
                 .exchange().expectStatus().isForbidden();
+        fixtures.user(other, "admin", null, "ADMIN");
+        http.post().uri("/api/v1/auth/keys/rotate").header("Authorization", "Bearer " + fixtures.login(other, "admin"))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("administrador da plataforma"));
     }
 
     @Test
@@ -278,7 +349,7 @@ class IdentityIT extends QueueIT {
         assertThat(created.get("hasPin").asBoolean()).isTrue();
         assertThat(created.has("passwordHash")).isFalse();
         String id = created.get("id").asString();
-        login(tenant, "joana", "pin", "4321").expectStatus().isOk();
+        fixtures.pinLogin(tenant, "joana", "4321", fixtures.staffTablet(tenant, "tablet-1")).expectStatus().isOk();
 
         http.post().uri("/api/v1/users").header("Authorization", "Bearer " + manager)
                 .bodyValue(Map.of("username", "joana", "displayName", "Outra", "roles", List.of("OPERATOR"), "password", "senha-da-outra"))
@@ -340,5 +411,30 @@ class IdentityIT extends QueueIT {
         // operators cannot set up
         http.post().uri("/api/v1/stations").header("Authorization", "Bearer " + fixtures.login(tenant, "operador"))
                 .bodyValue(Map.of("name", "X")).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void whenLoginDataHasNoReasonToStayThenTheHourlyJobDeletesIt() {
+        // issue 12 item 13: throttle rows and refresh tokens are not kept for ever
+        String tenant = QueueFixtures.newTenant();
+        fixtures.user(tenant, "gerente", null, "MANAGER");
+        String fresh = fixtures.tokens(tenant, "gerente").get("refreshToken").asString();
+        login(tenant, "gerente", "password", "errada-123").expectStatus().isUnauthorized();
+        var db = context.getBean(org.springframework.r2dbc.core.DatabaseClient.class);
+        db.sql("insert into login_throttle (tenant_id, principal, client, failures, last_failure) values (:t, 'user:velho', 'address:203.0.113.1', 2, now() - interval '2 days')")
+                .bind("t", tenant).then().block(QueueFixtures.BOUND);
+        db.sql("insert into refresh_token (id, family_id, tenant_id, subject_kind, subject_id, granted_roles, token_hash, expires_at)"
+                        + " values (gen_random_uuid(), gen_random_uuid(), :t, 'USER', 'x', '{MANAGER}', decode(md5(random()::text), 'hex'), now() - interval '8 days')")
+                .bind("t", tenant).then().block(QueueFixtures.BOUND);
+
+        var jobs = context.getBean(br.com.totem.platform.jobs.PeriodicJobs.class);
+        var job = context.getBean("identityPruning", br.com.totem.platform.jobs.PeriodicJob.class);
+        assertThat(jobs.runOnce(job).block(QueueFixtures.BOUND)).isTrue();
+
+        assertThat(db.sql("select principal from login_throttle where tenant_id = :t").bind("t", tenant)
+                .map(r -> r.get(0, String.class)).all().collectList().block(QueueFixtures.BOUND)).containsExactly("user:gerente");
+        assertThat(db.sql("select count(*) from refresh_token where tenant_id = :t").bind("t", tenant)
+                .map(r -> r.get(0, Long.class)).one().block(QueueFixtures.BOUND)).isEqualTo(1);
+        refresh(fresh).expectStatus().isOk();
     }
 }

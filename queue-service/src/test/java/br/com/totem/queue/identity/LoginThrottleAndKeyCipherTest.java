@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,32 +16,43 @@ import br.com.totem.platform.security.OpaqueTokens;
 
 class LoginThrottleAndKeyCipherTest {
 
-    static final Duration WINDOW = Duration.ofMinutes(15);
+    static final LoginThrottle.Policy POLICY = new LoginThrottle.Policy(3, Duration.ofSeconds(5), Duration.ofMinutes(15),
+            Duration.ofHours(24));
     static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
 
     @Test
-    void whenFiveFailuresFallInTheWindowThenTheNameIsLockedFor15Minutes() {
-        LoginThrottle t = LoginThrottle.clear(T0);
-        for (int i = 0; i < 4; i++) {
-            t = t.afterFailure(T0.plusSeconds(i), 5, WINDOW);
-            assertThat(t.isLocked(T0.plusSeconds(i))).isFalse();
+    void whenFailuresGoBeyondTheFreeOnesThenEachMakesTheNextAttemptWaitTwiceAsLong() {
+        LoginThrottle t = LoginThrottle.clear();
+        for (int i = 0; i < 3; i++) {
+            t = t.afterFailure(T0.plusSeconds(i), POLICY);
+            assertThat(t.isBlocked(T0.plusSeconds(i))).isFalse();
         }
-        t = t.afterFailure(T0.plusSeconds(10), 5, WINDOW);
-        assertThat(t.isLocked(T0.plusSeconds(11))).isTrue();
-        assertThat(t.retryAfter(T0.plusSeconds(10))).isEqualTo(WINDOW);
-        assertThat(t.isLocked(T0.plusSeconds(10).plus(WINDOW))).isFalse();
-        // after the lock expires, counting starts over
-        assertThat(t.afterFailure(T0.plus(Duration.ofMinutes(30)), 5, WINDOW).failures()).isEqualTo(1);
+        Instant now = T0.plusSeconds(10);
+        List<Long> waits = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            t = t.afterFailure(now, POLICY);
+            assertThat(t.isBlocked(now)).isTrue();
+            waits.add(t.retryAfter(now).toSeconds());
+            now = t.blockedUntil(); // the next attempt, as soon as it is allowed
+            assertThat(t.isBlocked(now)).isFalse();
+        }
+        assertThat(waits).containsExactly(5L, 10L, 20L, 40L, 80L, 160L, 320L, 640L, 900L, 900L);
+        assertThat(t.failures()).isEqualTo(13);
     }
 
     @Test
-    void whenFailuresAreSpreadBeyondTheWindowThenTheyDoNotAddUp() {
-        LoginThrottle t = LoginThrottle.clear(T0);
-        for (int i = 0; i < 10; i++) {
-            t = t.afterFailure(T0.plus(Duration.ofMinutes(16L * i)), 5, WINDOW);
+    void whenADayPassesWithoutFailuresThenCountingStartsOver() {
+        LoginThrottle t = LoginThrottle.clear();
+        for (int i = 0; i < 6; i++) {
+            t = t.afterFailure(T0.plusSeconds(i), POLICY);
         }
-        assertThat(t.failures()).isEqualTo(1);
-        assertThat(t.lockedUntil()).isNull();
+        assertThat(t.afterFailure(T0.plus(Duration.ofHours(25)), POLICY)).satisfies(next -> {
+            assertThat(next.failures()).isEqualTo(1);
+            assertThat(next.blockedUntil()).isNull();
+        });
+        assertThat(POLICY.delayAfter(200)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(new LoginThrottle.Policy(0, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofHours(1)).delayAfter(1))
+                .isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

@@ -33,6 +33,9 @@ import tools.jackson.databind.JsonNode;
  */
 class TwoInstanceFanoutIT {
 
+    /** The tenant whose ADMINs may rotate the suite-wide signing key (TOTEM_QUEUE_KEY_ADMIN_TENANT). */
+    static final String KEY_ADMINS = "plataforma-fanout";
+
     static ConfigurableApplicationContext a;
     static ConfigurableApplicationContext b;
 
@@ -46,6 +49,7 @@ class TwoInstanceFanoutIT {
         List<String> args = new ArrayList<>();
         TestInfrastructure.get().propertiesFor("queue").forEach((k, v) -> args.add("--" + k + "=" + v));
         args.add("--server.port=0");
+        args.add("--totem.queue.identity.key-admin-tenant=" + KEY_ADMINS);
         return new SpringApplicationBuilder(QueueServiceApplication.class).run(args.toArray(String[]::new));
     }
 
@@ -106,8 +110,10 @@ class TwoInstanceFanoutIT {
     @Test
     void whenOneInstanceRotatesTheKeyThenTheOtherAcceptsTokensSignedWithIt() {
         QueueFixtures onA = new QueueFixtures(a, http(a));
-        String tenant = QueueFixtures.newTenant();
-        onA.user(tenant, "admin", null, "ADMIN");
+        String tenant = KEY_ADMINS;
+        if (a.getBean(br.com.totem.queue.identity.store.UserStore.class).byUsername(tenant, "admin").blockOptional().isEmpty()) {
+            onA.user(tenant, "admin", null, "ADMIN");
+        }
         String before = onA.login(tenant, "admin");
         http(a).post().uri("/api/v1/auth/keys/rotate").header("Authorization", "Bearer " + before).exchange().expectStatus().isOk();
         String after = onA.login(tenant, "admin");

@@ -83,6 +83,23 @@ public final class QueueFixtures {
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("accessToken").asString();
     }
 
+    /** A registered staff tablet of the tenant ({@code STAFF_DEVICE}); its device token, which a PIN login needs. */
+    public String staffTablet(String tenant, String deviceId) {
+        device(tenant, deviceId, DeviceKind.STAFF_DEVICE);
+        return deviceToken(tenant, deviceId);
+    }
+
+    /** A PIN login as typed on the tablet whose token is given (null: no tablet). */
+    public WebTestClient.ResponseSpec pinLogin(String tenant, String username, String pin, String tabletToken) {
+        return http.post().uri("/api/v1/auth/login")
+                .headers(h -> {
+                    if (tabletToken != null) {
+                        h.setBearerAuth(tabletToken);
+                    }
+                })
+                .bodyValue(Map.of("tenant", tenant, "username", username, "pin", pin)).exchange();
+    }
+
     /** A tenant with a manager and an operator (PIN 1234); tokens of both. */
     public record Team(String tenant, String manager, String operator, StaffUser operatorUser) {
     }

@@ -20,6 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * Receives every message of the service's consumer queue, decodes the CloudEvent, and runs the
  * matching reaction ({@link EventHandlers} or {@link EventHandler}) in one transaction with the inbox record.
+ * An event whose {@code source} is not its type's producer ({@link EventType#producer()}) is refused
+ * (acknowledged, counted as {@code foreign-source}, never applied).
  */
 public class EventDispatcher {
 
@@ -66,6 +68,13 @@ public class EventDispatcher {
         }
         EventEnvelope<? extends EventPayload> event = decoded.get();
         EventType type = EventType.fromWire(event.type()).orElseThrow();
+        if (!type.producer().equals(event.source())) {
+            // issue 12 item 11: only an event type's producer may publish it; anything else on the
+            // exchange (a misconfigured or compromised service) is acknowledged and never applied
+            log.warn("rejected {} {} from source {}: only {} publishes it", event.type(), event.id(), event.source(), type.producer());
+            count("foreign-source");
+            return Mono.empty();
+        }
         Function<EventEnvelope<EventPayload>, Mono<Void>> handler = handlers.get(type);
         if (handler == null) {
             log.warn("no handler for {} {}; acknowledged", event.type(), event.id());

@@ -22,8 +22,9 @@ public record EventsProperties(@NotBlank String serviceId, @NotNull Events event
         }
     }
 
+    /** @param batchTimeout one relay batch ends (rolled back, counted as a failure, retried) after this */
     public record Outbox(@NotNull Duration pollInterval, @Min(1) int batchSize, @NotNull Duration confirmTimeout,
-                         @NotNull Duration maxBackoff, @NotNull Duration retention) {
+                         @NotNull Duration maxBackoff, @NotNull Duration batchTimeout, @NotNull Duration retention) {
     }
 
     public record Inbox(@NotNull Duration retention, @NotNull Duration handlerTimeout) {

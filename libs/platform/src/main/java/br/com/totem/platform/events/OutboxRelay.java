@@ -54,6 +54,7 @@ public class OutboxRelay {
     private final AtomicLong oldestPendingAgeMillis = new AtomicLong();
     private final Counter published;
     private final Counter failures;
+    private final Counter unroutable;
     private final Timer delivery;
 
     private volatile int consecutiveFailures;
@@ -69,6 +70,17 @@ public class OutboxRelay {
         this.lockKey = ("totem-outbox-relay:" + properties.serviceId()).hashCode();
         this.published = Counter.builder("totem.outbox.published").description("events published and confirmed").register(meters);
         this.failures = Counter.builder("totem.outbox.failures").description("batches that failed to publish").register(meters);
+        this.unroutable = Counter.builder("totem.outbox.unroutable")
+                .description("events the broker could route to no queue (nobody bound their type)").register(meters);
+        // mandatory: an event no queue is bound for comes back instead of vanishing (issue 12 Low); it
+        // still counts as published (a type nobody consumes yet is not an error of the relay), but it
+        // is logged and counted, and TotemOutboxUnroutable alerts on it
+        rabbit.setMandatory(true);
+        rabbit.setReturnsCallback(returned -> {
+            unroutable.increment();
+            log.warn("event {} of type {} reached no queue on {}: no consumer binds it (check totem.events.consumes)",
+                    returned.getMessage().getMessageProperties().getMessageId(), returned.getRoutingKey(), returned.getExchange());
+        });
         this.delivery = Timer.builder("totem.outbox.delivery")
                 .description("time from the event's commit to the broker's confirm").register(meters);
         Gauge.builder("totem.outbox.pending", pending, AtomicLong::get).description("unsent outbox rows").register(meters);
@@ -82,13 +94,22 @@ public class OutboxRelay {
                 .reduce(0L, Long::sum);
     }
 
+    /**
+     * One batch in one transaction under the advisory lock, bounded by {@code totem.outbox.batch-timeout}:
+     * a batch stuck on a hung connection, a lock or an unresponsive broker is abandoned (rolled back,
+     * counted in {@code totem.outbox.failures}, logged) and the next round starts on a fresh connection.
+     * The server ends the abandoned session itself ({@code idle_in_transaction_session_timeout},
+     * DatabaseTimeoutsAutoConfiguration), which releases the advisory lock for the other instances.
+     */
     Mono<Long> relayBatch() {
         Mono<Long> batch = db.sql("select pg_try_advisory_xact_lock(:key) as locked")
                 .bind("key", lockKey)
                 .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
                 .one()
                 .flatMap(locked -> locked ? publishPending() : Mono.just(0L));
-        return tx.transactional(batch);
+        return tx.transactional(batch).timeout(settings.batchTimeout(),
+                Mono.error(() -> new java.util.concurrent.TimeoutException(
+                        "outbox batch took longer than " + settings.batchTimeout() + " (hung connection or broker?)")));
     }
 
     private Mono<Long> publishPending() {

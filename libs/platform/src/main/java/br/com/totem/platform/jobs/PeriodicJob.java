@@ -30,13 +30,22 @@ import reactor.core.publisher.Mono;
  * (the others skip that round); without it every instance runs the job (for per-instance work such
  * as refreshing a cache, or work that takes its own locks). A failed run is logged and counted
  * ({@code totem.jobs.runs}, tags {@code job} and {@code outcome}); the next run comes as usual.
+ * A run that takes longer than its {@link Builder#timeout} (default {@link #DEFAULT_TIMEOUT}) is
+ * cancelled and counted as {@code timed-out}: a hung connection never stops a loop for good (issue
+ * 12 item 9).
  */
 public record PeriodicJob(String name, Duration firstAfter, Duration interval, CronExpression cron, ZoneId zone,
-                          boolean oneInstance, Supplier<? extends Mono<?>> work) {
+                          boolean oneInstance, Duration timeout, Supplier<? extends Mono<?>> work) {
+
+    /** The longest a run may take unless the job says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
 
     public PeriodicJob {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(work, "work");
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("job " + name + " needs a positive timeout");
+        }
         if (cron == null) {
             if (interval == null || interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("job " + name + " needs a positive interval or a cron expression");
@@ -65,6 +74,7 @@ public record PeriodicJob(String name, Duration firstAfter, Duration interval, C
         private CronExpression cron;
         private ZoneId zone;
         private boolean oneInstance;
+        private Duration timeout = DEFAULT_TIMEOUT;
 
         private Builder(String name) {
             this.name = name;
@@ -95,8 +105,14 @@ public record PeriodicJob(String name, Duration firstAfter, Duration interval, C
             return this;
         }
 
+        /** The longest one run may take; it is then cancelled, logged and counted ({@code outcome=timed-out}). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
         public PeriodicJob run(Supplier<? extends Mono<?>> work) {
-            return new PeriodicJob(name, firstAfter == null ? interval : firstAfter, interval, cron, zone, oneInstance, work);
+            return new PeriodicJob(name, firstAfter == null ? interval : firstAfter, interval, cron, zone, oneInstance, timeout, work);
         }
     }
 }

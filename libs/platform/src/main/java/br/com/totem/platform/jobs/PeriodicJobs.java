@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * of their own for the run ({@code pg_try_advisory_lock}, released by {@code pg_advisory_unlock}
  * after it, or by the server if the instance dies): ADR 0009.
  *
- * <p>Metrics: {@code totem.jobs.runs} (tags {@code job}, {@code outcome} = done, skipped, failed) and
+ * <p>Metrics: {@code totem.jobs.runs} (tags {@code job}, {@code outcome} = done, skipped, failed, timed-out) and
  * {@code totem.jobs.last.done} (tag {@code job}: epoch seconds of this instance's last completed run; registered
  * at the first one, so a job that never completed here has no value rather than a false "1970"). Alert rules use
  * the latter to find a daily job that did not run (infra/prometheus/rules).
@@ -57,10 +57,16 @@ public class PeriodicJobs implements SmartLifecycle {
         Mono<Boolean> run = Mono.defer(job.work()::get).then(Mono.just(true));
         Mono<Boolean> guarded = job.oneInstance() ? underLock(lockKey(job), run) : run;
         return guarded
+                .timeout(job.timeout())
                 .doOnNext(ran -> count(job, ran ? "done" : "skipped"))
                 .onErrorResume(e -> {
-                    count(job, "failed");
-                    log.warn("periodic job {} failed: {}", job.name(), e.toString());
+                    if (e instanceof java.util.concurrent.TimeoutException) {
+                        count(job, "timed-out");
+                        log.warn("periodic job {} cancelled after {} (hung connection or dependency?)", job.name(), job.timeout());
+                    } else {
+                        count(job, "failed");
+                        log.warn("periodic job {} failed: {}", job.name(), e.toString());
+                    }
                     return Mono.just(false);
                 });
     }

@@ -83,6 +83,16 @@ public final class Problems {
             pd.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
             return pd;
         }
+        if (hasCause(error, org.springframework.dao.TransientDataAccessException.class)
+                || hasCause(error, io.r2dbc.spi.R2dbcTransientException.class)
+                || hasCause(error, java.util.concurrent.TimeoutException.class)) {
+            // no free database connection in time, a statement or lock wait past its timeout (issue 12 items 4, 9):
+            // the request may well succeed in a moment
+            ProblemDetail pd = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service busy",
+                    "O serviço está ocupado no momento. Tente novamente em instantes");
+            pd.setProperty("retryAfterSeconds", 2);
+            return pd;
+        }
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "An unexpected error occurred; it has been logged");
     }

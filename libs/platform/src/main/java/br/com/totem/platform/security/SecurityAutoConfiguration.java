@@ -57,7 +57,17 @@ public class SecurityAutoConfiguration {
     @ConditionalOnMissingBean(ReactiveJwtDecoder.class)
     ReactiveJwtDecoder totemJwtDecoder(org.springframework.core.env.Environment env, TokenRules rules) {
         String jwks = env.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwks).build();
+        // the JWKS is read with timeouts, and made-up key ids cannot make it read again and again (JwksFetchCooldown)
+        var http = reactor.netty.http.client.HttpClient.create()
+                .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
+                .responseTimeout(java.time.Duration.ofSeconds(5));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwks)
+                .webClient(org.springframework.web.reactive.function.client.WebClient.builder()
+                        .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(http))
+                        .filter(new JwksFetchCooldown(env.getProperty("totem.security.jwks-refetch-cooldown",
+                                java.time.Duration.class, java.time.Duration.ofSeconds(10)), java.time.Clock.systemUTC()))
+                        .build())
+                .build();
         decoder.setJwtValidator(rules.validator());
         decoder.setClaimSetConverter(rules.claimMapping());
         return new CachingJwtDecoder(decoder, env.getProperty("totem.security.verified-token-cache", Integer.class, 2000));

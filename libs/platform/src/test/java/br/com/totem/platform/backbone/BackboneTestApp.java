@@ -41,7 +41,7 @@ public class BackboneTestApp {
         }
 
         Mono<EventEnvelope<TicketExpired>> commit(String tenant, UUID ticketId, boolean failAfterWriting) {
-            var event = EventEnvelope.of("producer-app", tenant, ticketId.toString(), new TicketExpired(ticketId, Instant.now()));
+            var event = EventEnvelope.of("ticket-service", tenant, ticketId.toString(), new TicketExpired(ticketId, Instant.now()));
             Mono<Void> work = db.sql("insert into notes (ticket_id, tenant_id) values (:id, :tenant)")
                     .bind("id", ticketId).bind("tenant", tenant).then()
                     .then(outbox.append(event));

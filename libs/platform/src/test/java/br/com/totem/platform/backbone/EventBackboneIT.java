@@ -188,7 +188,7 @@ class EventBackboneIT {
 
     @Test
     void testsPublishTheMessageTheRelayPublishes() {
-        var event = EventEnvelope.of("producer-app", "demo", "t-1", new TicketExpired(UUID.randomUUID(), Instant.now()))
+        var event = EventEnvelope.of("ticket-service", "demo", "t-1", new TicketExpired(UUID.randomUUID(), Instant.now()))
                 .withTraceparent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         byte[] body = producer.getBean(EventCodec.class).encode(event);
         Message relayed = OutboxRelay.toAmqp(EventMessage.of(event), body);
@@ -257,4 +257,20 @@ class EventBackboneIT {
         return app.getBean(DatabaseClient.class).sql(sql).map(row -> row.get(0, Long.class)).one().block(BOUND);
     }
 
+
+    @Test
+    void whenNoQueueIsBoundForAnEventTypeThenTheRelayCountsAndLogsItInsteadOfLosingItSilently() {
+        // issue 12 Low: without mandatory an unroutable event disappeared without a trace
+        MeterRegistry meters = producer.getBean(MeterRegistry.class);
+        double before = meters.counter("totem.outbox.unroutable").count();
+        UUID ticket = UUID.randomUUID();
+        var called = br.com.totem.contracts.EventEnvelope.of("queue-service", tenant(), ticket.toString(),
+                new br.com.totem.contracts.TicketCalled(ticket, "B001", UUID.randomUUID(), UUID.randomUUID(), "Banheira 1",
+                        UUID.randomUUID(), UUID.randomUUID(), 0, java.time.Instant.now()));
+        producer.getBean(org.springframework.transaction.reactive.TransactionalOperator.class)
+                .transactional(producer.getBean(br.com.totem.platform.events.Outbox.class).append(called)).block(BOUND);
+        await().atMost(BOUND).until(() -> meters.counter("totem.outbox.unroutable").count() > before);
+        assertThat(count(producer, "select count(*) from outbox where sent_at is not null and event_id = '" + called.id() + "'"))
+                .isEqualTo(1);
+    }
 }

@@ -57,4 +57,20 @@ class EventHandlersTest {
                 List.of("ticket.expired", "ticket.started"), new SimpleMeterRegistry()))
                 .hasMessageContaining("ticket.started");
     }
+
+    @Test
+    void anEventFromAnyoneButItsTypesProducerIsNeverApplied() {
+        // issue 12 item 11: ticket.expired comes from ticket-service only
+        List<Object> applied = new java.util.ArrayList<>();
+        var a = EventHandlers.forFeature("a").on(TicketExpired.class, e -> Mono.fromRunnable(() -> applied.add(e))).build();
+        var meters = new SimpleMeterRegistry();
+        var codec = new EventCodec(tools.jackson.databind.json.JsonMapper.builder().findAndAddModules().build());
+        // no inbox and no transaction: a refused event must not get that far
+        var dispatcher = new EventDispatcher(codec, null, null, "svc", List.of(a), List.of("ticket.expired"), meters);
+        var forged = EventEnvelope.of("queue-service", "demo", "t1", new TicketExpired(UUID.randomUUID(), Instant.now()));
+        dispatcher.dispatch(org.springframework.messaging.support.MessageBuilder.withPayload(codec.encode(forged)).build())
+                .block(java.time.Duration.ofSeconds(5));
+        assertThat(applied).isEmpty();
+        assertThat(meters.counter("totem.inbox.events", "outcome", "foreign-source").count()).isEqualTo(1);
+    }
 }

@@ -39,4 +39,18 @@ class PeriodicJobTest {
         assertThatThrownBy(() -> PeriodicJob.named("never").run(Mono::empty))
                 .hasMessageContaining("needs a positive interval or a cron expression");
     }
+
+    @Test
+    void aRunThatHangsIsCancelledAtItsTimeoutAndCounted() {
+        // issue 12 item 9: a half-open connection must not stop a loop for good
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        PeriodicJob hung = PeriodicJob.named("relay").every(Duration.ofMillis(50)).timeout(Duration.ofMillis(200))
+                .run(Mono::never);
+        PeriodicJobs jobs = new PeriodicJobs(java.util.List.of(hung), null, "svc", meters);
+        // without the timeout the run never ends and this bound fails the test
+        assertThat(jobs.runOnce(hung).block(Duration.ofSeconds(20))).isFalse();
+        assertThat(meters.counter("totem.jobs.runs", "job", "relay", "outcome", "timed-out").count()).isEqualTo(1);
+        assertThat(PeriodicJob.named("daily").every(Duration.ofHours(1)).run(Mono::empty).timeout())
+                .isEqualTo(PeriodicJob.DEFAULT_TIMEOUT);
+    }
 }

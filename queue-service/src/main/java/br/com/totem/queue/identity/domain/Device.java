@@ -2,7 +2,7 @@ package br.com.totem.queue.identity.domain;
 
 import java.util.UUID;
 
-/** A kiosk or TV panel. Its device id ({@code kiosk-1}) is the token's {@code sub}; its kind is its role. */
+/** A kiosk, TV panel or staff tablet. Its device id ({@code kiosk-1}) is the token's {@code sub}; its kind is its role. */
 public record Device(String tenant, String deviceId, DeviceKind kind, String name, String secretHash, UUID printerId,
                      boolean active) {
 }

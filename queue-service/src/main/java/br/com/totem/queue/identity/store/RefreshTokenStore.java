@@ -73,4 +73,10 @@ public class RefreshTokenStore {
                 .bind("f", families.toArray(UUID[]::new))
                 .map(r -> r.get("family_id", UUID.class)).all();
     }
+
+    /** Deletes refresh tokens that expired before the cutoff: nothing can use them, nothing needs them (issue 12 item 13). */
+    public Mono<Long> prune(Instant cutoff) {
+        return db.sql("delete from refresh_token where expires_at < :cut")
+                .bind("cut", SigningKeyStore.at(cutoff)).fetch().rowsUpdated();
+    }
 }

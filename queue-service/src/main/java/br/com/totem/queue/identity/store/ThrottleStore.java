@@ -9,6 +9,7 @@ import br.com.totem.platform.data.Binds;
 import br.com.totem.queue.identity.domain.LoginThrottle;
 import reactor.core.publisher.Mono;
 
+/** Failed logins per (tenant, name, client); see {@link LoginThrottle}. */
 @Repository
 public class ThrottleStore {
 
@@ -18,21 +19,37 @@ public class ThrottleStore {
         this.db = db;
     }
 
-    /** The row, locked for this transaction (concurrent guesses are counted one by one). */
-    public Mono<LoginThrottle> lockAndGet(String tenant, String principal, Instant now) {
-        return db.sql("insert into login_throttle (tenant_id, principal, window_start) values (:t, :p, :now) on conflict do nothing")
-                .bind("t", tenant).bind("p", principal).bind("now", SigningKeyStore.at(now)).then()
-                .then(db.sql("select failures, window_start, locked_until from login_throttle where tenant_id = :t and principal = :p for update")
-                        .bind("t", tenant).bind("p", principal)
-                        .map(r -> new LoginThrottle(r.get("failures", Integer.class), SigningKeyStore.instant(r, "window_start"),
-                                SigningKeyStore.instant(r, "locked_until")))
+    /** The row, locked for this (short) transaction: concurrent attempts are counted one by one. */
+    public Mono<LoginThrottle> lockAndGet(String tenant, String principal, String client) {
+        return db.sql("insert into login_throttle (tenant_id, principal, client) values (:t, :p, :c) on conflict do nothing")
+                .bind("t", tenant).bind("p", principal).bind("c", client).then()
+                .then(db.sql("select failures, last_failure, blocked_until from login_throttle"
+                                + " where tenant_id = :t and principal = :p and client = :c for update")
+                        .bind("t", tenant).bind("p", principal).bind("c", client)
+                        .map(r -> new LoginThrottle(r.get("failures", Integer.class), SigningKeyStore.instant(r, "last_failure"),
+                                SigningKeyStore.instant(r, "blocked_until")))
                         .one());
     }
 
-    public Mono<Void> save(String tenant, String principal, LoginThrottle t) {
-        var spec = db.sql("update login_throttle set failures = :f, window_start = :w, locked_until = :l where tenant_id = :t and principal = :p")
-                .bind("t", tenant).bind("p", principal).bind("f", t.failures()).bind("w", SigningKeyStore.at(t.windowStart()));
-        spec = Binds.instant(spec, "l", t.lockedUntil());
+    public Mono<Void> save(String tenant, String principal, String client, LoginThrottle t) {
+        var spec = db.sql("update login_throttle set failures = :f, last_failure = :lf, blocked_until = :b"
+                        + " where tenant_id = :t and principal = :p and client = :c")
+                .bind("t", tenant).bind("p", principal).bind("c", client).bind("f", t.failures());
+        spec = Binds.instant(spec, "lf", t.lastFailure());
+        spec = Binds.instant(spec, "b", t.blockedUntil());
         return spec.then();
+    }
+
+    /** A success: the name starts over from this client. */
+    public Mono<Void> clear(String tenant, String principal, String client) {
+        return db.sql("delete from login_throttle where tenant_id = :t and principal = :p and client = :c")
+                .bind("t", tenant).bind("p", principal).bind("c", client).then();
+    }
+
+    /** Rows whose last failure is older than the cutoff (and no longer block): nothing to remember. */
+    public Mono<Long> prune(Instant cutoff) {
+        return db.sql("delete from login_throttle where (last_failure is null or last_failure < :cut)"
+                        + " and (blocked_until is null or blocked_until < :cut)")
+                .bind("cut", SigningKeyStore.at(cutoff)).fetch().rowsUpdated();
     }
 }
