@@ -122,6 +122,25 @@ final class Suite implements AutoCloseable {
         }
     }
 
+    /** Reads one row of a service's database of this run (null: no row), e.g. the signing key the security suite forges with. */
+    Map<String, Object> row(String dbId, String query) throws java.sql.SQLException {
+        if (gateway != null) {
+            throw new IllegalStateException("a running suite's databases are not this test's to read");
+        }
+        var infra = TestInfrastructure.get();
+        try (var c = java.sql.DriverManager.getConnection(infra.jdbcUrl(infra.database(dbId)), infra.endpoints().pgUser(),
+                infra.endpoints().pgPassword()); var st = c.createStatement(); var rs = st.executeQuery(query)) {
+            if (!rs.next()) {
+                return null;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+            }
+            return row;
+        }
+    }
+
     String url(String app) {
         return "http://127.0.0.1:" + ports.get(app);
     }

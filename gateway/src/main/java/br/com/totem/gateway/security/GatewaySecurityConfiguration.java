@@ -82,7 +82,7 @@ public class GatewaySecurityConfiguration {
                         // catalog and consent
                         .pathMatchers(GET, "/api/v1/services").hasAnyRole(KIOSK, PANEL, ADMIN, MANAGER, OPERATOR)
                         .pathMatchers(GET, "/api/v1/services/**", "/api/v1/consents/**").hasAnyRole(KIOSK, ADMIN, MANAGER, OPERATOR)
-                        .pathMatchers("/api/v1/services/**").hasAnyRole(MANAGERS)
+                        .pathMatchers("/api/v1/services/**", "/api/v1/consents/**").hasAnyRole(MANAGERS)
                         // tickets
                         .pathMatchers(POST, "/api/v1/tickets").hasRole(KIOSK)
                         .pathMatchers(POST, "/api/v1/tickets/*/cancel").hasAnyRole(MANAGERS)
@@ -92,9 +92,13 @@ public class GatewaySecurityConfiguration {
                         // payments
                         .pathMatchers(POST, "/api/v1/payments/link").hasRole(KIOSK)
                         .pathMatchers(POST, "/api/v1/payments/manual", "/api/v1/payments/*/refund").hasAnyRole(MANAGERS)
+                        .pathMatchers(GET, "/api/v1/payments/reconciliation").hasAnyRole(MANAGERS)
                         .pathMatchers(GET, "/api/v1/payments/**").hasAnyRole(STAFF)
                         // the queue and the counter
                         .pathMatchers(GET, "/api/v1/queue").hasAnyRole(STAFF)
+                        // the counter itself is the operator's: a manager watches and closes sessions
+                        .pathMatchers(POST, "/api/v1/queue/sessions", "/api/v1/queue/call-next", "/api/v1/queue/tickets/**")
+                        .hasRole(OPERATOR)
                         .pathMatchers("/api/v1/queue/**").hasAnyRole(OPERATOR, MANAGER, ADMIN)
                         .pathMatchers("/ws/queue").hasAnyRole(OPERATOR, MANAGER, ADMIN)
                         .pathMatchers("/ws/panel").hasRole(PANEL)
@@ -106,6 +110,7 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(GET, "/api/v1/print-jobs").hasAnyRole(KIOSK, ADMIN, MANAGER, OPERATOR)
                         .pathMatchers(GET, "/api/v1/print-jobs/**").hasAnyRole(STAFF)
                         // reports
+                        .pathMatchers(POST, "/api/v1/reports/rebuild").hasRole(ADMIN)
                         .pathMatchers("/api/v1/reports/**", "/api/v1/metrics.csv", "/api/v1/dashboard").hasAnyRole(MANAGERS)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs

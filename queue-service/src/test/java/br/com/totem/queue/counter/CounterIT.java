@@ -176,6 +176,12 @@ class CounterIT extends QueueIT {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.called").isEqualTo(0);
         http.get().uri("/api/v1/queue/stations/" + station + "/day").header("Authorization", "Bearer " + team.operator())
                 .exchange().expectStatus().isBadRequest();
+        // another tenant's station, like one that does not exist, is not found (SecurityMatrixIT found it answered 200 with zeros)
+        Team other = fixtures.team();
+        http.get().uri("/api/v1/queue/stations/" + station + "/day?date=2026-11-23").header("Authorization", "Bearer " + other.manager())
+                .exchange().expectStatus().isNotFound();
+        http.get().uri("/api/v1/queue/stations/" + UUID.randomUUID() + "/day?date=2026-11-23").header("Authorization", "Bearer " + team.manager())
+                .exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebInputException;
 
 import jakarta.validation.ConstraintViolationException;
@@ -53,6 +55,13 @@ public final class Problems {
                     .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
                     .toList());
             return pd;
+        }
+        if (error instanceof ServerErrorException missing && missing.getMethodParameter() != null
+                && missing.getMethodParameter().hasParameterAnnotation(PathVariable.class)) {
+            // the route matched, so the variable was there: it converted to nothing (a blank segment
+            // for a UUID). WebFlux calls that a server error; it is the client's malformed path.
+            return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                    "A path parameter is empty or not of its kind");
         }
         if (error instanceof ServerWebInputException input) {
             String detail = hasCause(error, DecodingException.class)

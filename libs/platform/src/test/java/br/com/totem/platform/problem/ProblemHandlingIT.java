@@ -60,6 +60,11 @@ class ProblemHandlingIT {
                 return Mono.just("ok");
             }
 
+            @GetMapping("/tickets/{id}")
+            Mono<String> ticket(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
+                return Mono.just(id.toString());
+            }
+
             @GetMapping("/boom")
             Mono<String> boom() {
                 return Mono.error(new IllegalStateException("secret internals: password=hunter2"));
@@ -149,6 +154,17 @@ class ProblemHandlingIT {
         http.get().uri("/managers-only")
                 .header("Authorization", "Bearer " + TestTokens.get().token("demo", "gerente", "MANAGER"))
                 .exchange().expectStatus().isOk();
+    }
+
+    /** A blank segment converts to a null UUID: WebFlux calls that a missing path variable, a server error (SecurityFuzzIT). */
+    @Test
+    void whenAPathParameterIsBlankOrMalformedThen400() {
+        for (String id : java.util.List.of("%20", "not-a-uuid")) {
+            http.get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/tickets/" + id)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo(ProblemTypes.MALFORMED_REQUEST);
+        }
     }
 
     @Test

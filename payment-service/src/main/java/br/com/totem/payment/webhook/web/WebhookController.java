@@ -103,10 +103,14 @@ public class WebhookController {
         }));
     }
 
+    private static final java.util.regex.Pattern TENANT = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     private Mono<Void> authenticate(String tenant, String presented) {
         Mono<Void> unauthorized = Mono.error(new ProblemException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
                 "Unauthorized", "Webhook secret missing or invalid"));
-        if (tenant == null || presented == null) {
+        // a tenant is a slug: anything else (a NUL that PostgreSQL refuses as text, a line break for the
+        // log) names no tenant — it was a 500 found by SecurityFuzzIT (?tenant=%00)
+        if (tenant == null || presented == null || !TENANT.matcher(tenant).matches()) {
             return unauthorized;
         }
         return settings.find(tenant)

@@ -23,6 +23,7 @@ import br.com.totem.queue.counter.Counter;
 import br.com.totem.queue.counter.QueueView;
 import br.com.totem.queue.counter.Sessions;
 import br.com.totem.queue.counter.domain.CounterAction;
+import br.com.totem.queue.station.Stations;
 import br.com.totem.queue.counter.domain.OperatorSession;
 import br.com.totem.queue.counter.domain.QueueEntry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,11 +44,13 @@ class QueueController {
     private final Sessions sessions;
     private final Counter counter;
     private final QueueView view;
+    private final Stations stations;
 
-    QueueController(Sessions sessions, Counter counter, QueueView view) {
+    QueueController(Sessions sessions, Counter counter, QueueView view, Stations stations) {
         this.sessions = sessions;
         this.counter = counter;
         this.view = view;
+        this.stations = stations;
     }
 
     record OpenSession(@NotNull UUID stationId, @Size(max = 50) List<UUID> serviceIds) {
@@ -141,7 +144,8 @@ class QueueController {
                                           @RequestParam @org.springframework.format.annotation.DateTimeFormat(
                                                   iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
                                           java.time.LocalDate date) {
-        return Callers.current().flatMap(c -> view.stationDay(c.tenant(), stationId, date));
+        // a station of another tenant (or none) is not found, as every other id of another tenant
+        return Callers.current().flatMap(c -> stations.get(c.tenant(), stationId).then(view.stationDay(c.tenant(), stationId, date)));
     }
 
     @GetMapping("/tickets/{id}")
