@@ -11,7 +11,9 @@ import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.ServiceChanged;
 import br.com.totem.contracts.TicketCancelled;
 import br.com.totem.contracts.TicketPaid;
+import br.com.totem.contracts.TicketStatus;
 import br.com.totem.platform.data.AfterCommit;
+import br.com.totem.platform.events.EventArrivedEarly;
 import br.com.totem.platform.trace.Traceparent;
 import br.com.totem.queue.counter.domain.EntryStatus;
 import br.com.totem.queue.counter.domain.QueueEntry;
@@ -74,11 +76,15 @@ public class QueueIntake {
     public Mono<Void> cancelled(EventEnvelope<TicketCancelled> event) {
         TicketCancelled c = event.data();
         return queue.lockById(event.tenantid(), c.ticketId())
-                .doOnSuccess(e -> {
-                    if (e == null) {
-                        log.info("ticket {} is not in the queue: ticket.cancelled {} ignored", c.ticketId(), event.id());
+                .switchIfEmpty(Mono.defer(() -> {
+                    if (c.previousStatus() == TicketStatus.PAID || c.previousStatus() == TicketStatus.CALLED) {
+                        // it was paid, so its ticket.paid is on its way (the other instance is queueing it):
+                        // acknowledging the cancel now would leave a cancelled ticket waiting in line
+                        return Mono.error(new EventArrivedEarly("paid ticket " + c.ticketId() + " is not queued yet"));
                     }
-                })
+                    log.info("ticket {} is not in the queue: ticket.cancelled {} ignored", c.ticketId(), event.id());
+                    return Mono.empty();
+                }))
                 .flatMap(e -> {
                     if (e.status() != EntryStatus.WAITING && e.status() != EntryStatus.CALLED) {
                         log.info("ticket {} is {}: ticket.cancelled {} leaves it", e.number(), e.status(), event.id());

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -23,6 +25,8 @@ import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.ServiceChanged;
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.contracts.TicketStatus;
+import br.com.totem.platform.events.EventCodec;
+import br.com.totem.platform.events.EventDispatcher;
 import br.com.totem.queue.support.QueueFixtures;
 import br.com.totem.queue.support.QueueIT;
 import br.com.totem.queue.support.QueueFixtures.Team;
@@ -37,6 +41,12 @@ class CounterIT extends QueueIT {
 
     @Autowired
     DatabaseClient db;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    EventDispatcher dispatcher;
+    @Autowired
+    EventCodec codec;
 
     private List<TicketPaid> enqueue(Team team, UUID service, Priority... priorities) {
         Instant t = Instant.parse("2026-11-23T12:00:00Z");
@@ -386,6 +396,30 @@ class CounterIT extends QueueIT {
         await().atMost(BOUND).until(() -> fixtures.line(team.manager(), ice).equals(List.of(t.get(1).ticketId().toString())));
         http.get().uri("/api/v1/public/queue/" + t.get(0).statusToken()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+    }
+
+    /**
+     * Two instances share the consumer queue: a manager cancels a paid ticket at once, and one
+     * instance takes {@code ticket.cancelled} while the other still queues its {@code ticket.paid}.
+     * The cancel waits for it (tried again by the binder); acknowledged at once, it would leave a
+     * cancelled ticket waiting in line to be called.
+     */
+    @Test
+    void whenTheCancelOfAPaidTicketArrivesBeforeItIsQueuedThenItIsTriedAgainAndTheTicketLeavesTheLine() {
+        Team team = fixtures.team();
+        UUID ice = UUID.randomUUID();
+        TicketPaid paid = QueueFixtures.paid(ice, "Banheira de Gelo", Priority.NORMAL, Instant.now());
+        double earlyBefore = meters.counter("totem.inbox.events", "outcome", "early").count();
+        fixtures.cancel(team.tenant(), paid.ticketId(), TicketStatus.PAID);
+        await().atMost(BOUND).until(() -> meters.counter("totem.inbox.events", "outcome", "early").count() > earlyBefore);
+
+        // the other instance queues the ticket meanwhile, through the same dispatcher and inbox
+        dispatcher.dispatch(MessageBuilder.withPayload(codec.encode(
+                EventEnvelope.of("ticket-service", team.tenant(), paid.ticketId().toString(), paid))).build()).block(BOUND);
+
+        await().atMost(BOUND).untilAsserted(() -> http.get().uri("/api/v1/public/queue/" + paid.statusToken()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED"));
+        assertThat(fixtures.line(team.manager(), ice)).isEmpty();
     }
 
     @Test

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.messaging.support.MessageBuilder;
 
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.PaymentExpired;
@@ -21,11 +23,19 @@ import br.com.totem.contracts.TicketNoShow;
 import br.com.totem.contracts.TicketTransferred;
 import br.com.totem.contracts.TicketStarted;
 import br.com.totem.platform.audit.AuditLog;
+import br.com.totem.platform.events.EventDispatcher;
 import br.com.totem.ticket.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /** A ticket's life driven by the real events through RabbitMQ, and the manager's cancel. */
 class TicketLifecycleIT extends IntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    EventDispatcher dispatcher;
+
 
     private static final UUID STATION = UUID.randomUUID();
     private static final UUID OPERATOR = UUID.randomUUID();
@@ -85,6 +95,40 @@ class TicketLifecycleIT extends IntegrationTest {
             assertThat(done.has(at)).as(at).isTrue();
         }
         assertThat(done.has("position")).isFalse();
+    }
+
+    /**
+     * Two instances share the consumer queue: one can take {@code ticket.completed} while the other
+     * still applies {@code ticket.started}. The completion must wait for the start (tried again by
+     * the binder), not be acknowledged and lost, leaving the ticket in service for ever.
+     */
+    @Test
+    void whenTheCompletionArrivesWhileTheOtherInstanceStillAppliesTheStartThenItIsTriedAgainAndBothApply() {
+        UUID service = createService(DEMO);
+        UUID ticket = paidTicket(service);
+        publish(EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketCalled(ticket, "X001", service,
+                STATION, "Banheira 1", OPERATOR, SESSION, 0, Instant.now())));
+        awaitStatus(ticket, "CALLED");
+        Instant startedAt = Instant.now();
+        double earlyBefore = meters.counter("totem.inbox.events", "outcome", "early").count();
+        var completed = EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketCompleted(ticket, "X001",
+                STATION, OPERATOR, 600, startedAt.plusSeconds(600)));
+        publish(completed);
+        await().atMost(Duration.ofSeconds(20)).until(() -> meters.counter("totem.inbox.events", "outcome", "early").count() > earlyBefore);
+        assertThat(count("select count(*) from inbox where event_id = '" + completed.id() + "'")).as("not recorded while early").isZero();
+        assertThat(status(DEMO, ticket)).isEqualTo("CALLED");
+
+        // the other instance applies the start meanwhile, through the same dispatcher and inbox
+        var started = EventEnvelope.of("queue-service", DEMO, ticket.toString(), new TicketStarted(ticket, "X001",
+                STATION, OPERATOR, startedAt));
+        dispatcher.dispatch(MessageBuilder.withPayload(codec.encode(started)).build())
+                .block(Duration.ofSeconds(10));
+
+        awaitStatus(ticket, "COMPLETED");
+        awaitHandled(completed.id());
+        JsonNode done = getTicket(manager(DEMO), ticket);
+        assertThat(done.has("startedAt")).isTrue();
+        assertThat(done.has("completedAt")).isTrue();
     }
 
     @Test

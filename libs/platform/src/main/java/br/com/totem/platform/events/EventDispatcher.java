@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
  * Receives every message of the service's consumer queue, decodes the CloudEvent, and runs the
  * matching reaction ({@link EventHandlers} or {@link EventHandler}) in one transaction with the inbox record.
  * An event whose {@code source} is not its type's producer ({@link EventType#producer()}) is refused
- * (acknowledged, counted as {@code foreign-source}, never applied).
+ * (acknowledged, counted as {@code foreign-source}, never applied). A reaction that finds its
+ * event ahead of one it depends on throws {@link EventArrivedEarly}: nothing is recorded and the
+ * binder retries it (counted as {@code early}).
  */
 public class EventDispatcher {
 
@@ -92,6 +94,11 @@ public class EventDispatcher {
                             }
                             return handler.apply(typed).then(Mono.fromRunnable(() -> count("applied")));
                         }))
+                .doOnError(EventArrivedEarly.class, early -> {
+                    log.info("{} {} arrived early ({}); rolled back, the binder tries it again", event.type(), event.id(),
+                            early.getMessage());
+                    count("early");
+                })
                 .then();
     }
 

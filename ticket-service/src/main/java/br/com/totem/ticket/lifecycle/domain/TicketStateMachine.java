@@ -57,6 +57,20 @@ public final class TicketStateMachine {
         }
     }
 
+    /**
+     * Whether a ticket in {@code from} is still before the state {@code action} needs, on the
+     * counter's way {@code PAID → CALLED → IN_SERVICE}: queue-service did the steps in order, so
+     * the event of a step between them is on its way (another instance is applying it) and this
+     * one is early, not wrong.
+     */
+    public static boolean awaitsEarlierStep(TicketStatus from, TicketAction action) {
+        return switch (action) {
+            case START, MARK_NO_SHOW -> from == PAID;
+            case COMPLETE -> from == PAID || from == CALLED;
+            default -> false;
+        };
+    }
+
     /** A cancelled ticket that had been paid must be refunded. */
     public static boolean refundRequiredWhenCancelled(TicketStatus from) {
         return PAID_STATES.contains(from);

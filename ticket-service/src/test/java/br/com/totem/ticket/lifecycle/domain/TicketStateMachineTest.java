@@ -104,4 +104,18 @@ class TicketStateMachineTest {
             }
         }
     }
+
+    @Test
+    void whenACounterStepArrivesBeforeTheOneBeforeItThenItAwaitsItAndOtherwiseNot() {
+        assertThat(TicketStateMachine.awaitsEarlierStep(CALLED, TicketAction.COMPLETE)).isTrue();
+        assertThat(TicketStateMachine.awaitsEarlierStep(PAID, TicketAction.COMPLETE)).isTrue();
+        assertThat(TicketStateMachine.awaitsEarlierStep(PAID, TicketAction.START)).isTrue();
+        assertThat(TicketStateMachine.awaitsEarlierStep(PAID, TicketAction.MARK_NO_SHOW)).isTrue();
+        // never paid, or already past it: nothing is on its way
+        assertThat(TicketStateMachine.awaitsEarlierStep(PENDING_PAYMENT, TicketAction.COMPLETE)).isFalse();
+        assertThat(TicketStateMachine.awaitsEarlierStep(COMPLETED, TicketAction.START)).isFalse();
+        assertThat(TicketStateMachine.awaitsEarlierStep(CANCELLED, TicketAction.COMPLETE)).isFalse();
+        assertThat(TicketStateMachine.awaitsEarlierStep(NO_SHOW, TicketAction.COMPLETE)).isFalse();
+        assertThat(TicketStateMachine.awaitsEarlierStep(PAID, TicketAction.CALL)).isFalse();
+    }
 }
