@@ -7,5 +7,5 @@ package br.com.totem.contracts;
  * not find anything else to write. The event type of a payload is looked up with
  * {@link EventType#of(Class)}.
  */
-public sealed interface EventPayload permits TicketEvent, PaymentEvent, PrintEvent, CatalogEvent {
+public sealed interface EventPayload permits TicketEvent, PaymentEvent, PrintEvent, CatalogEvent, CustomerEvent {
 }

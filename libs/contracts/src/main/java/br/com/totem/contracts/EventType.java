@@ -27,7 +27,8 @@ public enum EventType {
     PAYMENT_REFUNDED("payment.refunded", PaymentRefunded.class, 1, Producers.PAYMENT),
     PRINT_COMPLETED("print.completed", PrintCompleted.class, 1, Producers.PRINT),
     PRINT_FAILED("print.failed", PrintFailed.class, 1, Producers.PRINT),
-    CATALOG_SERVICE_CHANGED("catalog.service_changed", ServiceChanged.class, 1, Producers.TICKET);
+    CATALOG_SERVICE_CHANGED("catalog.service_changed", ServiceChanged.class, 1, Producers.TICKET),
+    CUSTOMER_ANONYMISED("customer.anonymised", CustomerAnonymised.class, 1, Producers.TICKET);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
         Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
