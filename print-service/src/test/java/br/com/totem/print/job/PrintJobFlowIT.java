@@ -191,6 +191,37 @@ class PrintJobFlowIT extends PrintIT {
     }
 
     @Test
+    void whenTheCustomerIsAnonymisedThenTheirJobsAndStoredPdfLoseTheNameAndOtherTicketsKeepTheirs() throws Exception {
+        TicketPaid theirs = api.paid(PrintApi.number(), device);
+        TicketPaid someoneElses = api.paid(PrintApi.number(), device);
+        api.publish(theirs);
+        api.publish(someoneElses);
+        Map<String, Object> job = finishedJob(theirs.ticketId());
+        finishedJob(someoneElses.ticketId());
+        assertThat(pdfText(job)).contains("Maria Conceição");
+
+        api.anonymised(theirs.ticketId());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "Anônimo".equals(displayName(theirs.ticketId())));
+        assertThat(pdfText(job)).as("the stored PDF fallback is rendered again").doesNotContain("Maria")
+                .contains("Anônimo", theirs.number(), "Bota de Compressão");
+        assertThat(displayName(someoneElses.ticketId())).isEqualTo("Maria Conceição");
+    }
+
+    String displayName(UUID ticketId) {
+        return db.sql("select display_name from print_job where ticket_id = :t").bind("t", ticketId)
+                .map(r -> r.get("display_name", String.class)).one().block();
+    }
+
+    String pdfText(Map<String, Object> job) throws Exception {
+        byte[] pdf = api.http.get().uri((String) job.get("pdfUrl")).headers(h -> h.setBearerAuth(api.kiosk(device))).exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
     void whenTwentyTicketsArePaidAtOnceForOnePrinterThenTwentyWholeTicketsPrintInOrder() {
         sandbox.condition(Map.of("slowMs", 1));
         api.tcpPrinter(device, sandbox.tcpPort(), 80);

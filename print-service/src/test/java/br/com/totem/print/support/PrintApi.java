@@ -87,6 +87,13 @@ public final class PrintApi {
         new TestEvents(context).publish(EventEnvelope.of(tenant, ticket.ticketId().toString(), ticket));
     }
 
+    /** {@code customer.anonymised} for these tickets, as ticket-service publishes it. */
+    public void anonymised(UUID... ticketIds) {
+        UUID customer = UUID.randomUUID();
+        new TestEvents(context).publish(EventEnvelope.of(tenant, customer.toString(), new br.com.totem.contracts.CustomerAnonymised(
+                customer, List.of(ticketIds), "Anônimo", "DATA_SUBJECT_REQUEST", Instant.now())));
+    }
+
     public List<Map<String, Object>> jobs(UUID ticketId) {
         return jobs(ticketId, manager());
     }

@@ -52,6 +52,22 @@ public class PrintJobStore {
                 .bind("tenant", tenant).bind("ticket", ticketId).map(PrintJobStore::read).all();
     }
 
+    /** Every job (first copies and reprints) of these tickets. */
+    public Flux<PrintJob> forTickets(String tenant, java.util.Collection<UUID> ticketIds) {
+        return db.sql("select " + COLUMNS + " from print_job where tenant_id = :tenant and ticket_id = any(:tickets) order by created_at, id")
+                .bind("tenant", tenant).bind("tickets", ticketIds.toArray(UUID[]::new)).map(PrintJobStore::read).all();
+    }
+
+    /**
+     * The name a job prints, and its stored PDF (if it has one) replaced by one rendered with it.
+     * A job being printed right now keeps the bytes already sent.
+     */
+    public Mono<Void> rename(UUID id, String displayName, byte[] pdf) {
+        var spec = db.sql("update print_job set display_name = :name, pdf = case when pdf is null then null else cast(:pdf as bytea) end where id = :id")
+                .bind("id", id).bind("name", displayName);
+        return Binds.nullable(spec, "pdf", pdf, byte[].class).then();
+    }
+
     public Mono<PrintJob> find(String tenant, UUID id) {
         return db.sql("select " + COLUMNS + " from print_job where tenant_id = :tenant and id = :id")
                 .bind("tenant", tenant).bind("id", id).map(PrintJobStore::read).one();
