@@ -1,6 +1,7 @@
 package br.com.totem.queue.counter;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import br.com.totem.platform.trace.Traceparent;
@@ -28,6 +29,12 @@ public interface QueueChanges {
      * continues the trace of {@code traceparent} (W3C; null: none).
      */
     Mono<Void> publish(String tenant, Kind kind, QueueEntry entry, List<UUID> affectedServices, String traceparent);
+
+    /**
+     * The customer of these tickets was anonymised: the changes kept for reconnecting clients stop
+     * carrying their old display name. Best effort like {@link #publish}: it never fails the change.
+     */
+    Mono<Void> renamed(String tenant, Set<UUID> ticketIds, String displayName);
 
     /** {@link #publish(String, Kind, QueueEntry, List, String)} in the trace of the current span (a request's). */
     default Mono<Void> publish(String tenant, Kind kind, QueueEntry entry, List<UUID> affectedServices) {

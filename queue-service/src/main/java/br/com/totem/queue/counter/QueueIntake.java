@@ -1,11 +1,13 @@
 package br.com.totem.queue.counter;
 
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import br.com.totem.contracts.CustomerAnonymised;
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.ServiceChanged;
@@ -70,6 +72,23 @@ public class QueueIntake {
                     }
                 })
                 .then();
+    }
+
+    /**
+     * {@code customer.anonymised}: the customer's tickets lose their display name here too (LGPD),
+     * in the table and, once committed, in the changes kept for reconnecting clients. A ticket not
+     * queued yet has nothing to change: its {@code ticket.paid}, if still unsent, was rewritten by
+     * ticket-service before it left.
+     */
+    public Mono<Void> customerAnonymised(EventEnvelope<CustomerAnonymised> event) {
+        CustomerAnonymised a = event.data();
+        String tenant = event.tenantid();
+        return queue.rename(tenant, a.ticketIds(), a.displayName())
+                .flatMap(n -> {
+                    log.info("customer {} anonymised: {} queue entr(y/ies) renamed", a.customerId(), n);
+                    return n == 0 ? Mono.<Void>empty()
+                            : AfterCommit.run(() -> changes.renamed(tenant, Set.copyOf(a.ticketIds()), a.displayName()));
+                });
     }
 
     /** {@code ticket.cancelled}: a waiting or called ticket leaves the line; one in service or done is left alone. */

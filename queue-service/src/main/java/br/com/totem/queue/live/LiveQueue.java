@@ -39,7 +39,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The live queue across instances. A change gets the tenant's next sequence number, is kept in
@@ -63,6 +65,14 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
             redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[3]) + 1))
             redis.call('PUBLISH', KEYS[3], msg)
             return seq""", Long.class);
+
+    /** Replaces one kept change with its rewritten text, unless it was trimmed meanwhile. */
+    private static final RedisScript<Long> REPLACE = RedisScript.of("""
+            if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
+              redis.call('ZADD', KEYS[1], ARGV[3], ARGV[2])
+              return 1
+            end
+            return 0""", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final ReactiveRedisConnectionFactory connections;
@@ -170,6 +180,51 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    /**
+     * Rewrites the kept changes (the history reconnecting clients resume from) that name one of
+     * these tickets, so the old display name is not served again. Clients already connected
+     * show the new name on their next snapshot.
+     */
+    @Override
+    public Mono<Void> renamed(String tenant, Set<UUID> ticketIds, String displayName) {
+        Set<String> ids = ticketIds.stream().map(UUID::toString).collect(java.util.stream.Collectors.toSet());
+        String key = historyKey(tenant);
+        return redis.opsForZSet().rangeWithScores(key, Range.unbounded())
+                .concatMap(kept -> {
+                    String raw = kept.getValue();
+                    JsonNode message = json.readTree(raw);
+                    if (!rename(message, ids, displayName)) {
+                        return Mono.just(0L);
+                    }
+                    return redis.execute(REPLACE, List.of(key), List.of(raw, json.writeValueAsString(message),
+                            String.valueOf(kept.getScore().longValue()))).next();
+                })
+                .reduce(0L, Long::sum)
+                .doOnNext(n -> log.info("live history of tenant {}: {} kept change(s) renamed", tenant, n))
+                .timeout(Duration.ofSeconds(10))
+                .onErrorResume(e -> {
+                    log.warn("live history of tenant {} not renamed: {}", tenant, e.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    /** Sets {@code displayName} on every object of the tree whose {@code ticketId} is one of {@code ids}. */
+    private static boolean rename(JsonNode node, Set<String> ids, String displayName) {
+        boolean changed = false;
+        if (node instanceof ObjectNode object && object.has("displayName") && object.get("ticketId") != null
+                && ids.contains(object.get("ticketId").asString()) && !displayName.equals(object.get("displayName").asString())) {
+            object.put("displayName", displayName);
+            changed = true;
+        }
+        if (node.isContainer()) {
+            for (JsonNode child : node) {
+                changed |= rename(child, ids, displayName);
+            }
+        }
+        return changed;
     }
 
     /** The ticket as its line shows it (with position and wait while it waits). */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import br.com.totem.contracts.CustomerAnonymised;
 import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.TicketPaid;
 import br.com.totem.queue.counter.QueueChanges;
@@ -151,6 +152,59 @@ class LiveSocketIT extends QueueIT {
             assertThat(snapshot.get("calls")).hasSize(1);
             assertThat(snapshot.toString()).doesNotContain("Maria");
         }
+    }
+
+    /**
+     * LGPD: once the customer is anonymised, neither the queue nor the changes kept for reconnecting
+     * clients give out their old name; the other customer's ticket keeps theirs.
+     */
+    @Test
+    void whenTheCustomerIsAnonymisedThenTheQueueAndTheKeptChangesForgetTheirName() {
+        Team team = fixtures.team();
+        UUID ice = UUID.randomUUID();
+        long seq;
+        try (SocketProbe socket = SocketProbe.connect(port, "/ws/queue", team.operator(), true, null)) {
+            seq = socket.next().get("seq").asLong();
+        }
+        TicketPaid theirs = pay(team, ice);
+        await().atMost(QueueFixtures.BOUND).until(() -> fixtures.line(team.manager(), ice).size() == 1);
+        TicketPaid someoneElses = pay(team, ice);
+        await().atMost(QueueFixtures.BOUND).until(() -> fixtures.line(team.manager(), ice).size() == 2);
+        UUID customer = UUID.randomUUID();
+
+        fixtures.publish(EventEnvelope.of("ticket-service", team.tenant(), customer.toString(),
+                new CustomerAnonymised(customer, List.of(theirs.ticketId()), "Anônimo", "DATA_SUBJECT_REQUEST", Instant.now())));
+
+        await().atMost(QueueFixtures.BOUND).until(() -> names(queue(team), theirs.ticketId()).equals(List.of("Anônimo")));
+        assertThat(names(queue(team), someoneElses.ticketId())).containsOnly("Maria S.");
+        await().atMost(QueueFixtures.BOUND).untilAsserted(() -> {
+            try (SocketProbe socket = SocketProbe.connect(port, "/ws/queue", team.operator(), true, seq)) {
+                assertThat(type(socket.next())).isEqualTo("resumed");
+                JsonNode first = socket.next();
+                JsonNode second = socket.next();
+                assertThat(names(first, theirs.ticketId())).isNotEmpty().containsOnly("Anônimo");
+                assertThat(names(second, theirs.ticketId())).isNotEmpty().containsOnly("Anônimo");
+                assertThat(names(second, someoneElses.ticketId())).isNotEmpty().containsOnly("Maria S.");
+            }
+        });
+    }
+
+    private JsonNode queue(Team team) {
+        return http.get().uri("/api/v1/queue").header("Authorization", "Bearer " + team.manager()).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** Every display name the tree gives the ticket. */
+    private static List<String> names(JsonNode node, UUID ticketId) {
+        List<String> found = new java.util.ArrayList<>();
+        if (node.isObject() && node.has("displayName") && node.get("ticketId") != null
+                && ticketId.toString().equals(node.get("ticketId").asString())) {
+            found.add(node.get("displayName").asString());
+        }
+        if (node.isContainer()) {
+            node.forEach(child -> found.addAll(names(child, ticketId)));
+        }
+        return found;
     }
 
     @Test

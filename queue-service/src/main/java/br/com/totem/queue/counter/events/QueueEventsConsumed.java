@@ -3,6 +3,7 @@ package br.com.totem.queue.counter.events;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import br.com.totem.contracts.CustomerAnonymised;
 import br.com.totem.contracts.ServiceChanged;
 import br.com.totem.contracts.TicketCancelled;
 import br.com.totem.contracts.TicketPaid;
@@ -19,6 +20,7 @@ class QueueEventsConsumed {
                 .on(TicketPaid.class, intake::paid)
                 .on(TicketCancelled.class, intake::cancelled)
                 .on(ServiceChanged.class, intake::serviceChanged)
+                .on(CustomerAnonymised.class, intake::customerAnonymised)
                 .build();
     }
 }

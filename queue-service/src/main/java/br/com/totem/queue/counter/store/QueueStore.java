@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -102,6 +103,16 @@ public class QueueStore {
                 .bind("dn", e.paid().displayName()).bind("st", e.paid().statusToken()).bind("bd", e.paid().businessDate())
                 .bind("d", e.line().durationMinutes()).bind("pa", at(e.paid().paidAt()))
                 .fetch().rowsUpdated().map(n -> n == 1);
+    }
+
+    /** The display name of these tickets' entries, whatever their status; how many there were. */
+    public Mono<Long> rename(String tenant, Collection<UUID> ticketIds, String displayName) {
+        if (ticketIds.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql("update queue_entry set display_name = :dn where tenant_id = :t and ticket_id = any(:ids)")
+                .bind("dn", displayName).bind("t", tenant).bind("ids", ticketIds.toArray(UUID[]::new))
+                .fetch().rowsUpdated();
     }
 
     public Flux<QueueEntry> waiting(String tenant, List<UUID> serviceIds) {
