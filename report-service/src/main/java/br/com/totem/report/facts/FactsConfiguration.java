@@ -3,6 +3,7 @@ package br.com.totem.report.facts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import br.com.totem.contracts.CustomerAnonymised;
 import br.com.totem.contracts.PaymentConfirmed;
 import br.com.totem.contracts.PaymentExpired;
 import br.com.totem.contracts.PaymentLinkCreated;
@@ -42,6 +43,7 @@ class FactsConfiguration {
                 .on(PaymentRefunded.class, folding::apply)
                 .on(PrintCompleted.class, folding::apply)
                 .on(PrintFailed.class, folding::apply)
+                .on(CustomerAnonymised.class, folding::apply)
                 .build();
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import br.com.totem.contracts.CustomerAnonymised;
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.EventPayload;
 import br.com.totem.contracts.PaymentConfirmed;
@@ -56,7 +57,7 @@ public class Folding {
     /** The platform's reaction to every consumed event: logged, then folded once. */
     <T extends EventPayload> Mono<Void> apply(EventEnvelope<T> e) {
         String json = new String(codec.encode(e), StandardCharsets.UTF_8);
-        return facts.log(e.id(), e.tenantid(), e.type(), e.time(), json)
+        return facts.log(e.id(), e.tenantid(), e.type(), e.time(), e.subject(), json)
                 .flatMap(fresh -> {
                     if (!fresh) {
                         // the same event again after its inbox row was pruned
@@ -97,6 +98,10 @@ public class Folding {
             case PrintCompleted p -> facts.print(tenant, p.jobId(), p.ticketId(), true, false, null, p.completedAt());
             case PrintFailed p -> facts.print(tenant, p.jobId(), p.ticketId(), false, p.pdfFallbackAvailable(), p.reason(),
                     p.failedAt());
+            // no figure changes; the events logged about the customer's tickets forget their name (LGPD)
+            case CustomerAnonymised a -> facts.renameInLog(tenant, a.ticketIds(), a.displayName())
+                    .doOnNext(n -> log.info("customer {} anonymised: {} logged event(s) renamed", a.customerId(), n))
+                    .then();
             // kept in the log, but no figure changes: a charge and its expiry are not sales
             case PaymentLinkCreated p -> Mono.empty();
             case PaymentExpired p -> Mono.empty();

@@ -39,8 +39,10 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import br.com.totem.contracts.CustomerAnonymised;
 import br.com.totem.contracts.EventEnvelope;
 import br.com.totem.contracts.EventPayload;
+import br.com.totem.contracts.TicketPaid;
 import br.com.totem.report.daily.domain.PtBr;
 import br.com.totem.report.support.DayOfEvents;
 import br.com.totem.report.support.ExpectedDay;
@@ -180,6 +182,53 @@ class DailyReportIT {
         Map<String, Object> none = json("studio-c", DAY);
         assertThat(num(map(none, "total"), "created")).isZero();
         assertThat(list(none, "services")).isEmpty();
+    }
+
+    /**
+     * LGPD: once a customer is anonymised, the event log (kept for rebuilds) no longer carries their
+     * display name, the other customers' events keep theirs, and a rebuild over the rewritten log
+     * still gives the same figures.
+     */
+    @Test
+    void whenACustomerIsAnonymisedThenTheEventLogForgetsTheirNameAndTheFiguresStay() {
+        String tenant = "studio-c";
+        DayOfEvents studioC = new DayOfEvents(3L, tenant, SAO_PAULO, true);
+        List<EventEnvelope<? extends EventPayload>> day = studioC.day(DAY, 12);
+        TestEvents broker = new TestEvents(context);
+        day.forEach(broker::publish);
+        await().atMost(Duration.ofSeconds(60)).until(() -> logged(tenant, "%") == day.size());
+        Map<String, Object> before = map(json(tenant, DAY), "total");
+        List<UUID> tickets = day.stream().filter(e -> e.data() instanceof TicketPaid).map(e -> ((TicketPaid) e.data()).ticketId())
+                .distinct().toList();
+        assertThat(tickets).hasSizeGreaterThan(2);
+        List<UUID> theirs = tickets.subList(0, 2);
+        UUID customer = UUID.randomUUID();
+
+        broker.publish(EventEnvelope.of("ticket-service", tenant, customer.toString(),
+                new CustomerAnonymised(customer, theirs, "Anônimo", "DATA_SUBJECT_REQUEST", java.time.Instant.now())));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> theirs.stream().allMatch(t -> envelopes(tenant, t).stream()
+                .noneMatch(e -> e.contains("Maria S."))));
+        for (UUID ticket : theirs) {
+            assertThat(envelopes(tenant, ticket)).hasSize(2).allMatch(e -> e.contains("\"displayName\": \"Anônimo\""));
+        }
+        assertThat(envelopes(tenant, tickets.get(2))).hasSize(2).allMatch(e -> e.contains("Maria S."));
+        assertThat(map(json(tenant, DAY), "total")).isEqualTo(before);
+        http.post().uri("/api/v1/reports/rebuild").headers(h -> h.setBearerAuth(TestTokens.get().token(tenant, "adm", "ADMIN")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.events").isEqualTo(day.size() + 1);
+        assertThat(map(json(tenant, DAY), "total")).isEqualTo(before);
+    }
+
+    long logged(String tenant, String like) {
+        return db.sql("select count(*) as n from event_log where tenant_id = :t and envelope like :like")
+                .bind("t", tenant).bind("like", like).map(r -> r.get("n", Long.class)).one().block();
+    }
+
+    /** The logged ticket.created and ticket.paid of the ticket, as stored. */
+    List<String> envelopes(String tenant, UUID ticket) {
+        return db.sql("select envelope from event_log where tenant_id = :t and type in ('ticket.created', 'ticket.paid') "
+                        + "and envelope::jsonb ->> 'subject' = :s")
+                .bind("t", tenant).bind("s", ticket.toString()).map(r -> r.get("envelope", String.class)).all().collectList().block();
     }
 
     @Test

@@ -202,12 +202,30 @@ public class FactStore {
     }
 
     /** Keeps the folded event for a rebuild; false when it was logged before. */
-    public Mono<Boolean> log(UUID eventId, String tenant, String type, Instant time, String envelope) {
+    public Mono<Boolean> log(UUID eventId, String tenant, String type, Instant time, String subject, String envelope) {
         return db.sql("""
-                        insert into event_log (event_id, tenant_id, type, time, envelope)
-                        values (:id, :tenant, :type, :time, :envelope) on conflict do nothing""")
+                        insert into event_log (event_id, tenant_id, type, time, subject, envelope)
+                        values (:id, :tenant, :type, :time, :subject, :envelope) on conflict do nothing""")
                 .bind("id", eventId).bind("tenant", tenant).bind("type", type).bind("time", time)
-                .bind("envelope", envelope).fetch().rowsUpdated().map(n -> n == 1);
+                .bind("subject", subject).bind("envelope", envelope).fetch().rowsUpdated().map(n -> n == 1);
+    }
+
+    /**
+     * The customer of these tickets was anonymised: the logged events about them that carry a
+     * display name ({@code ticket.created}, {@code ticket.paid}) carry the new one; how many changed.
+     */
+    public Mono<Long> renameInLog(String tenant, java.util.Collection<UUID> ticketIds, String displayName) {
+        if (ticketIds.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql("""
+                        update event_log
+                        set envelope = jsonb_set(envelope::jsonb, '{data,displayName}', to_jsonb(cast(:name as text)))::text
+                        where tenant_id = :tenant and subject = any(:ids)
+                          and envelope::jsonb -> 'data' -> 'displayName' is not null""")
+                .bind("name", displayName).bind("tenant", tenant)
+                .bind("ids", ticketIds.stream().map(UUID::toString).toArray(String[]::new))
+                .fetch().rowsUpdated();
     }
 
     /** Empties the tenant's read model (not its event log) before a rebuild. */
