@@ -18,7 +18,6 @@ import br.com.totem.platform.problem.ProblemException;
 import br.com.totem.platform.security.Caller;
 import br.com.totem.ticket.consent.store.ConsentStore;
 import br.com.totem.ticket.customer.domain.Cpf;
-import br.com.totem.ticket.customer.store.CustomerStore;
 import br.com.totem.ticket.validation.InvalidFieldsException;
 import reactor.core.publisher.Mono;
 
@@ -32,18 +31,18 @@ public class CustomerPrivacy {
     private static final Logger log = LoggerFactory.getLogger(CustomerPrivacy.class);
 
     private final CustomerRegistry registry;
-    private final CustomerStore customers;
+    private final CustomerAnonymisation anonymisation;
     private final CustomerTickets tickets;
     private final ConsentStore consents;
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    CustomerPrivacy(CustomerRegistry registry, CustomerStore customers, CustomerTickets tickets, ConsentStore consents,
+    CustomerPrivacy(CustomerRegistry registry, CustomerAnonymisation anonymisation, CustomerTickets tickets, ConsentStore consents,
                     AuditLog audit, TransactionalOperator tx, Clock clock) {
         this.clock = clock;
         this.registry = registry;
-        this.customers = customers;
+        this.anonymisation = anonymisation;
         this.tickets = tickets;
         this.consents = consents;
         this.audit = audit;
@@ -87,9 +86,9 @@ public class CustomerPrivacy {
         Cpf cpf = parse(cpfText);
         Mono<Void> work = registry.find(manager.tenant(), cpf)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Customer")))
-                .flatMap(c -> customers.anonymise(manager.tenant(), c.id())
-                        .then(audit.record(manager, "customer.anonymise", "customer", c.id().toString(),
-                                Map.of("cpf", cpf.masked(), "reason", "data subject request")))
+                .flatMap(c -> anonymisation.anonymise(manager.tenant(), c.id(), CustomerAnonymisation.Reason.DATA_SUBJECT_REQUEST)
+                        .flatMap(tickets -> audit.record(manager, "customer.anonymise", "customer", c.id().toString(),
+                                Map.of("cpf", cpf.masked(), "reason", "data subject request", "tickets", tickets.size())))
                         .doOnSuccess(v -> log.info("customer {} anonymised at the request of {}", c.id(), manager.subject())));
         return tx.transactional(work);
     }

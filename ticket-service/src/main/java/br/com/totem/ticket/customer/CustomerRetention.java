@@ -28,14 +28,16 @@ public class CustomerRetention {
     private static final int BATCH = 500;
 
     private final CustomerStore customers;
+    private final CustomerAnonymisation anonymisation;
     private final AuditLog audit;
     private final TransactionalOperator tx;
     private final Duration inactivity;
     private final Clock clock;
 
-    CustomerRetention(CustomerStore customers, AuditLog audit, TransactionalOperator tx, TicketProperties properties,
+    CustomerRetention(CustomerStore customers, CustomerAnonymisation anonymisation, AuditLog audit, TransactionalOperator tx, TicketProperties properties,
                       Clock clock) {
         this.customers = customers;
+        this.anonymisation = anonymisation;
         this.audit = audit;
         this.tx = tx;
         this.inactivity = properties.retention().customerInactivity();
@@ -55,7 +57,7 @@ public class CustomerRetention {
     public Mono<Long> anonymiseInactive() {
         Instant cutoff = clock.instant().minus(inactivity);
         Mono<Long> batch = customers.inactiveSince(cutoff, BATCH)
-                .concatMap(c -> customers.anonymise(c.tenant(), c.id())
+                .concatMap(c -> anonymisation.anonymise(c.tenant(), c.id(), CustomerAnonymisation.Reason.RETENTION)
                         .then(audit.record(c.tenant(), "system", "customer.anonymise", "customer", c.id().toString(),
                                 Map.of("reason", "retention", "inactiveFor", inactivity.toString())))
                         .thenReturn(1L))

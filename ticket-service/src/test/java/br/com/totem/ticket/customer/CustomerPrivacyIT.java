@@ -91,6 +91,7 @@ class CustomerPrivacyIT extends IntegrationTest {
         String cpf = Cpfs.random();
         UUID ticket = UUID.fromString(createTicket(DEMO, service, cpf).get("id").asString());
         dispatchPaid(ticket);
+        UUID someoneElses = UUID.fromString(createTicket(DEMO, service, Cpfs.random()).get("id").asString());
         String customerId = export(manager(DEMO), cpf).expectBody(JsonNode.class).returnResult().getResponseBody()
                 .get("customer").get("id").asString();
 
@@ -114,6 +115,21 @@ class CustomerPrivacyIT extends IntegrationTest {
         assertThat(kept.get("displayName").asString()).isEqualTo(CustomerStore.ANONYMISED_DISPLAY_NAME);
         assertThat(audit.entries(DEMO, "customer", customerId).collectList().block())
                 .extracting(AuditLog.Entry::action).containsExactly("customer.export", "customer.anonymise");
+        // the events kept in the outbox (sent or not) carry the new name; another customer's keep theirs
+        assertThat(outboxEvents(ticket)).filteredOn(e -> e.get("data").has("displayName"))
+                .extracting(e -> e.get("type").asString()).containsExactly("ticket.created", "ticket.paid");
+        assertThat(outboxEvents(ticket)).filteredOn(e -> e.get("data").has("displayName"))
+                .allSatisfy(e -> assertThat(e.get("data").get("displayName").asString()).isEqualTo(CustomerStore.ANONYMISED_DISPLAY_NAME));
+        assertThat(outboxEvents(ticket).toString()).doesNotContain("Maria");
+        assertThat(outboxEvents(someoneElses).getFirst().get("data").get("displayName").asString()).isEqualTo("Maria S.");
+        // and every other holder of the name hears of it
+        JsonNode anonymised = outboxEvents(UUID.fromString(customerId)).getLast();
+        assertThat(anonymised.get("type").asString()).isEqualTo("customer.anonymised");
+        assertThat(anonymised.get("source").asString()).isEqualTo("ticket-service");
+        assertThat(anonymised.get("data").get("ticketIds").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(ticket.toString());
+        assertThat(anonymised.get("data").get("displayName").asString()).isEqualTo(CustomerStore.ANONYMISED_DISPLAY_NAME);
+        assertThat(anonymised.get("data").get("reason").asString()).isEqualTo("DATA_SUBJECT_REQUEST");
 
         // the same person buying again is a new customer
         createTicket(DEMO, service, cpf);
@@ -137,6 +153,8 @@ class CustomerPrivacyIT extends IntegrationTest {
         export(manager(DEMO), recentCpf).expectStatus().isOk();
         assertThat(count("select count(*) from audit_log where actor = 'system' and action = 'customer.anonymise'"
                 + " and details->>'reason' = 'retention'")).isGreaterThanOrEqualTo(1);
+        assertThat(count("select count(*) from outbox where event_type = 'customer.anonymised'"
+                + " and envelope->'data'->>'reason' = 'RETENTION'")).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package br.com.totem.platform.events;
 
+import java.util.Collection;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -40,6 +41,26 @@ public class Outbox {
                 .bind("envelope", row.envelope());
         spec = Binds.nullable(spec, "traceparent", row.traceparent(), String.class);
         return Binds.nullable(spec, "aggregate", row.aggregate(), String.class).then();
+    }
+
+    /**
+     * Replaces the value of {@code data.<field>} in this tenant's outbox rows about the given
+     * aggregates, sent or not: an unsent event then leaves with the new value, a sent one is no
+     * longer kept with the old one (LGPD: a customer's display name once they are anonymised).
+     * Call it in the transaction that makes the change; returns how many rows held the field.
+     */
+    public Mono<Long> redact(String tenant, Collection<String> aggregateIds, String field, String value) {
+        if (aggregateIds.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql("""
+                        update outbox set envelope = jsonb_set(envelope, array['data', :field]::text[], to_jsonb(:value::text))
+                        where tenant_id = :tenant and aggregate_id = any(:ids) and envelope -> 'data' -> :field is not null""")
+                .bind("field", field)
+                .bind("value", value)
+                .bind("tenant", tenant)
+                .bind("ids", aggregateIds.toArray(String[]::new))
+                .fetch().rowsUpdated();
     }
 
     /**

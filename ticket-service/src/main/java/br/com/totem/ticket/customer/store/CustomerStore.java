@@ -43,8 +43,9 @@ public class CustomerStore {
     /**
      * Removes everything that identifies the person: CPF, phone, index and name, also the display
      * name on their tickets. The tickets themselves (service, price, times, payment) stay for accounting.
+     * Emits the ids of the person's tickets, for the services that hold the display name too.
      */
-    public Mono<Void> anonymise(String tenant, UUID customerId) {
+    public Flux<UUID> anonymise(String tenant, UUID customerId) {
         return db.sql("""
                         update customer set cpf_index = null, cpf_cipher = null, phone_cipher = null, name = :name,
                                anonymised_at = now()
@@ -53,11 +54,14 @@ public class CustomerStore {
                 .bind("tenant", tenant)
                 .bind("id", customerId)
                 .then()
-                .then(db.sql("update ticket set display_name = :display, updated_at = now() where tenant_id = :tenant and customer_id = :id")
+                .thenMany(db.sql("""
+                                update ticket set display_name = :display, updated_at = now()
+                                where tenant_id = :tenant and customer_id = :id returning id""")
                         .bind("display", ANONYMISED_DISPLAY_NAME)
                         .bind("tenant", tenant)
                         .bind("id", customerId)
-                        .then());
+                        .map(r -> r.get("id", UUID.class))
+                        .all());
     }
 
     public record Inactive(String tenant, UUID id) {
