@@ -206,6 +206,114 @@ class KioskFlowIT {
         call("DELETE", "/api/v1/queue/sessions/" + sessionId, operator, null);
     }
 
+    /**
+     * LGPD across the suite: once a manager anonymises a customer, no service gives out their name
+     * again — the ticket, the operators' queue, a reprint of their ticket (print-service's copy of
+     * the name) all say "Anônimo"; the report's event log is DailyReportIT's.
+     */
+    @Test
+    void whenAManagerAnonymisesACustomerThenNoServiceGivesOutTheirNameAgain() {
+        String kiosk = deviceToken("demo", "kiosk-1");
+        Reply login = call("POST", "/api/v1/auth/login", null,
+                Map.of("tenant", "demo", "username", "gerente", "password", Suite.DEMO_SECRET));
+        assertThat(login.status()).as("%s", login.body()).isEqualTo(200);
+        String manager = login.body().get("accessToken").asString();
+        String boot = null;
+        for (JsonNode s : call("GET", "/api/v1/services", kiosk, null).body()) {
+            if ("B".equals(s.get("prefix").asString())) {
+                boot = s.get("id").asString();
+            }
+        }
+        assertThat(boot).isNotNull();
+        String cpf = cpf(new java.util.Random());
+        int consentVersion = call("GET", "/api/v1/consents/current", kiosk, null).body().get("version").asInt();
+        Reply created = call("POST", "/api/v1/tickets", kiosk, Map.of("serviceId", boot,
+                        "customer", Map.of("name", "Joana Prudente", "cpf", cpf, "phone", "(11) 91234-5678"),
+                        "consent", Map.of("version", consentVersion, "accepted", true)),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        String ticketId = created.body().get("id").asString();
+        Reply paid = await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(
+                () -> call("POST", "/api/v1/payments/manual", manager, Map.of("ticketId", ticketId, "method", "CASH")),
+                r -> r.status() != 404);
+        assertThat(paid.status()).as("%s", paid.body()).isIn(200, 201);
+        // the ticket's status token is in the QR of each of its printed copies, and only of those
+        String number = "/t/" + await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(
+                () -> call("GET", "/api/v1/tickets/" + ticketId, manager, null).body(),
+                t -> "PAID".equals(t.get("status").asString()) && t.hasNonNull("number")).get("statusToken").asString();
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(() -> "Joana P.".equals(queuedName(manager, ticketId)));
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Reply r = call("GET", "/api/v1/print-jobs?ticketId=" + ticketId, manager, null);
+            return r.status() == 200 && r.body().size() == 1 && "PRINTED".equals(r.body().get(0).get("status").asString());
+        });
+        assertThat(printed(number)).anyMatch(t -> t.contains("Joana P."));
+
+        Reply anonymised = call("POST", "/api/v1/customers/anonymisation", manager, Map.of("cpf", cpf));
+        assertThat(anonymised.status()).as("%s", anonymised.body()).isEqualTo(204);
+
+        assertThat(call("GET", "/api/v1/tickets/" + ticketId, manager, null).body().get("displayName").asString())
+                .isEqualTo("Anônimo");
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(300)).until(() -> "Anônimo".equals(queuedName(manager, ticketId)));
+        // print-service heard of it too: a second copy asked for now carries the new name
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).until(() -> {
+            int before = printed(number).size();
+            Reply reprint = call("POST", "/api/v1/tickets/" + ticketId + "/reprint", manager, Map.of());
+            assertThat(reprint.status()).as("%s", reprint.body()).isEqualTo(202);
+            java.util.List<String> copies = await().atMost(BOUND).pollInterval(Duration.ofMillis(300))
+                    .until(() -> printed(number), l -> l.size() > before);
+            return copies.getLast().contains("Anônimo") && !copies.getLast().contains("Joana");
+        });
+
+        Reply cancelled = call("POST", "/api/v1/tickets/" + ticketId + "/cancel", manager, Map.of("reason", "teste de anonimização"));
+        assertThat(cancelled.status()).as("%s", cancelled.body()).isEqualTo(200);
+    }
+
+    /** The display name the operators' queue shows for the ticket, or null while it is not queued. */
+    String queuedName(String token, String ticketId) {
+        JsonNode queue = call("GET", "/api/v1/queue", token, null).body();
+        for (JsonNode line : queue.path("lines")) {
+            for (JsonNode t : line.path("waiting")) {
+                if (ticketId.equals(t.path("ticketId").asString())) {
+                    return t.path("displayName").asString();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The sandbox printer's tickets that carry this text (a ticket's status URL), as text, in print order. */
+    java.util.List<String> printed(String number) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (JsonNode t : parse(WebClient.create(suite.printerUrl()).get().uri("/sandbox/tickets").retrieve()
+                .bodyToMono(String.class).block(BOUND))) {
+            if (t.toString().contains(number)) {
+                found.add(t.toString());
+            }
+        }
+        return found;
+    }
+
+    /** A valid CPF nobody else in the suite uses. */
+    static String cpf(java.util.Random random) {
+        int[] d = new int[11];
+        for (int i = 0; i < 9; i++) {
+            d[i] = random.nextInt(10);
+        }
+        for (int k = 9; k < 11; k++) {
+            int sum = 0;
+            for (int i = 0; i < k; i++) {
+                sum += d[i] * (k + 1 - i);
+            }
+            int r = sum * 10 % 11;
+            d[k] = r == 10 ? 0 : r;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int x : d) {
+            b.append(x);
+        }
+        return b.toString();
+    }
+
     @Test
     void whenACloudPrntPrinterPollsThroughTheGatewayItIsKnownByItsOwnTokenOnly() {
         Reply login = call("POST", "/api/v1/auth/login", null, Map.of("tenant", "demo", "username", "gerente", "password", Suite.DEMO_SECRET));
