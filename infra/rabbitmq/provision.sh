@@ -50,7 +50,7 @@ api() {
     printf '%s %s %s\n' "$1" "$2" "$(printf '%s' "$3" | sed 's/"password":"[^"]*"/"password":"***"/')"
     return 0
   fi
-  printf '%s' "$3" | curl -fsS -o /dev/null --max-time 10 -u "$ADMIN" -X "$1" -H 'content-type: application/json' \
+  printf '%s' "$3" | curl -fsS -o /dev/null --max-time 10 --retry 10 --retry-connrefused --retry-delay 2 -u "$ADMIN" -X "$1" -H 'content-type: application/json' \
     --data-binary @- "$API$2" || fail "$1 $2 failed ($API as ${ADMIN%%:*})"
 }
 
