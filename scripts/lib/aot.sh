@@ -29,12 +29,18 @@ jvm_opts() {
   printf '%s\n' "${opts[@]}"
 }
 
-# environment of SERVICE's JVM, one VAR=value a line
+# environment of SERVICE's JVM as env(1) arguments, one a line: -u NAME pairs, then VAR=value
 svc_env() {
-  local svc=$1
+  local svc=$1 name
+  # no service sees another's passwords (they are exported for the seed scripts): env -u each
+  for name in $(service_secret_names); do printf '%s\n' -u "$name"; done
   printf '%s\n' "SERVER_PORT=${PORT[$svc]}"
   if [[ "${DBID[$svc]}" != - ]]; then
-    printf '%s\n' "TOTEM_DB_NAME=totem_${DBID[$svc]}" "TOTEM_DB_USER=totem_${DBID[$svc]}"
+    # its own login and broker user, each with its own password (issue 12 item 11)
+    local id=${DBID[$svc]} db rabbit
+    db="TOTEM_${id^^}_DB_PASSWORD" rabbit="TOTEM_${id^^}_RABBIT_PASSWORD"
+    printf '%s\n' "TOTEM_DB_NAME=totem_$id" "TOTEM_DB_USER=totem_$id" "TOTEM_DB_PASSWORD=${!db:-}" \
+      "TOTEM_RABBIT_USER=$(rabbit_user "$id")" "TOTEM_RABBIT_PASSWORD=${!rabbit:-}"
   fi
   if otel_on; then
     printf '%s\n' "OTEL_SERVICE_NAME=$svc" "OTEL_METRICS_EXPORTER=${OTEL_METRICS_EXPORTER:-none}" \

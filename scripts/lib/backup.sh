@@ -79,7 +79,10 @@ restore_database() {
     fi
   fi
   if [[ "$exists" != 1 ]]; then
-    pg_admin -v d="$name" -v u="$user" <<<"SELECT format('CREATE DATABASE %I OWNER %I', :'d', :'u') \gexec" ||
+    # only its login may connect, as infra/postgres/init.sh makes it
+    pg_admin -v d="$name" -v u="$user" <<<"SELECT format('CREATE DATABASE %I OWNER %I', :'d', :'u') \gexec
+SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'d') \gexec
+SELECT format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', :'d', :'u') \gexec" ||
       die "cannot create database $name"
   fi
   # objects owned by the service's login, as Flyway made them
@@ -118,9 +121,12 @@ cmd_restore() {
     restore_database "$id" "$dir/$id.dump" "$yes"
   done
   ensure_rabbit_management
-  if ! rabbit_api PUT "/api/vhosts/$(vhost_path)" '{}' ||
-    ! rabbit_api PUT "/api/permissions/$(vhost_path)/$RABBIT_USER" '{"configure":".*","write":".*","read":".*"}'; then
-    die "cannot create RabbitMQ vhost $RABBIT_VHOST for $RABBIT_USER through $RABBIT_API"
+  rabbit_api PUT "/api/vhosts/$(vhost_path)" '{}' || die "cannot create RabbitMQ vhost $RABBIT_VHOST through $RABBIT_API"
+  # the services' users were given their rights by provision above; a user named in TOTEM_RABBIT_USER
+  # (the tests' one broker user for every service) gets every right on the vhost instead
+  if [[ -n "${TOTEM_RABBIT_USER:-}" ]] &&
+    ! rabbit_api PUT "/api/permissions/$(vhost_path)/$TOTEM_RABBIT_USER" '{"configure":".*","write":".*","read":".*"}'; then
+    die "cannot give $TOTEM_RABBIT_USER its rights on RabbitMQ vhost $RABBIT_VHOST through $RABBIT_API"
   fi
   curl -fsS -o /dev/null --max-time 30 -u "$RABBIT_ADMIN" -H 'content-type: application/json' \
     -X POST --data-binary "@$dir/rabbitmq.json" "$RABBIT_API/api/definitions/$(vhost_path)" ||

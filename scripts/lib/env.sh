@@ -20,11 +20,42 @@ TOTEM_DEMO_SECRET      totem-demo-2026
 random_b64() { head -c "$1" /dev/urandom | base64 | tr -d '\n'; }
 random_word() { head -c 96 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-"$1"; }
 
+# Each service's own database and broker password (issue 12 item 11): TOTEM_<ID>_DB_PASSWORD for
+# login totem_<id>, TOTEM_<ID>_RABBIT_PASSWORD for RabbitMQ user totem-<id> (ID: TICKET, PAYMENT, …,
+# the database ids of the service table). ./totem up gives a service its own as TOTEM_DB_PASSWORD
+# and TOTEM_RABBIT_PASSWORD (svc_env) and sets them on the logins and users at every start.
+service_secret_names() {
+  local id
+  for id in "${DB_IDS[@]}"; do printf '%s\n' "TOTEM_${id^^}_DB_PASSWORD" "TOTEM_${id^^}_RABBIT_PASSWORD"; done
+}
+
+# A file written before per-service passwords had one shared TOTEM_DB_PASSWORD and
+# TOTEM_RABBIT_PASSWORD: each service gets its own in their place (provision sets them on the logins
+# and users, and `./totem up` restarts the services still running with the shared ones).
+SECRETS_MIGRATED=""
+per_service_secrets() {
+  local file=$1 name added=()
+  for name in $(service_secret_names); do
+    grep -q "^$name=" "$file" && continue
+    printf '%s=%s\n' "$name" "$(random_word 32)" >>"$file"
+    added+=("$name")
+  done
+  if grep -qE '^TOTEM_(DB|RABBIT)_PASSWORD=' "$file"; then
+    sed -i -E '/^TOTEM_(DB|RABBIT)_PASSWORD=/d' "$file"
+    SECRETS_MIGRATED=1
+    say "$LOCAL_SECRETS_FILE: the shared TOTEM_DB_PASSWORD and TOTEM_RABBIT_PASSWORD are replaced by one password per service (${#added[@]} generated)"
+  fi
+}
+
 # Writes var/local-secrets.env once. Local databases made with the old committed values keep them
 # (TOTEM_DEV_MODE=true, said at every start) until `./totem reset`; otherwise the values are random.
+# The per-service passwords are random in either case (and added to a file written before them).
 local_secrets() {
   local file="$ROOT/$LOCAL_SECRETS_FILE"
-  [[ -f "$file" ]] && return 0
+  if [[ -f "$file" ]]; then
+    per_service_secrets "$file"
+    return 0
+  fi
   mkdir -p "$(dirname "$file")"
   local legacy=""
   if command -v psql >/dev/null && psql -X -q -tA -h "${TOTEM_DB_HOST:-127.0.0.1}" -p "${TOTEM_DB_PORT:-5432}" \
@@ -38,15 +69,16 @@ local_secrets() {
       if [[ -n "$legacy" ]]; then
         echo "# local data already existed, made with the development values once committed: kept"
         echo "TOTEM_DEV_MODE=true"
-        while read -r name value; do if [[ -n "${name:-}" ]]; then echo "$name=$value"; fi; done <<<"$LEGACY_DEV_SECRETS"
+        while read -r name value; do
+          if [[ -n "${name:-}" && "$name" != TOTEM_DB_PASSWORD && "$name" != TOTEM_RABBIT_PASSWORD ]]; then echo "$name=$value"; fi
+        done <<<"$LEGACY_DEV_SECRETS"
       else
-        echo "TOTEM_DB_PASSWORD=$(random_word 32)"
-        echo "TOTEM_RABBIT_PASSWORD=$(random_word 32)"
         echo "TOTEM_PII_KEYS=local:$(random_b64 32)"
         echo "TOTEM_PII_INDEX_KEY=$(random_b64 32)"
         echo "TOTEM_QUEUE_KEY_SECRET=$(random_word 40)"
         echo "TOTEM_DEMO_SECRET=$(random_word 16)"
       fi
+      for name in $(service_secret_names); do echo "$name=$(random_word 32)"; done
     } >"$file"
   )
   say "generated $LOCAL_SECRETS_FILE (local secrets, git-ignored)${legacy:+; existing local data keeps the old development values (TOTEM_DEV_MODE=true) until ./totem reset}"
@@ -100,6 +132,9 @@ load_env() {
     say "note: ${defaulted[*]} from $LOCAL_SECRETS_FILE (not in the environment or .env)"
   fi
   [[ "${TOTEM_DEV_MODE:-}" == true ]] && say "note: TOTEM_DEV_MODE=true: the services accept development secrets"
+  for name in TOTEM_DB_PASSWORD TOTEM_RABBIT_PASSWORD; do
+    [[ -z "${!name:-}" ]] || say "note: $name is set but ./totem no longer uses it: each service has its own (TOTEM_<ID>_DB_PASSWORD, TOTEM_<ID>_RABBIT_PASSWORD)"
+  done
   DB_HOST=${TOTEM_DB_HOST:-127.0.0.1}
   DB_PORT=${TOTEM_DB_PORT:-5432}
   REDIS_HOST=${TOTEM_REDIS_HOST:-127.0.0.1}
@@ -107,7 +142,6 @@ load_env() {
   RABBIT_HOST=${TOTEM_RABBIT_HOST:-127.0.0.1}
   RABBIT_PORT=${TOTEM_RABBIT_PORT:-5672}
   RABBIT_VHOST=${TOTEM_RABBIT_VHOST:-totem}
-  RABBIT_USER=${TOTEM_RABBIT_USER:-totem}
   RABBIT_API=${TOTEM_RABBIT_MANAGEMENT_URL:-http://$RABBIT_HOST:15672}
   RABBIT_ADMIN=${TOTEM_RABBIT_ADMIN_USER:-guest}:${TOTEM_RABBIT_ADMIN_PASSWORD:-guest}
   PG_ADMIN=${TOTEM_PG_ADMIN_USER:-postgres}

@@ -45,20 +45,35 @@ ensure_rabbit_management() {
   die "RabbitMQ management API does not answer on $RABBIT_API/api/overview with $RABBIT_ADMIN"
 }
 
-# one database and login per service through infra/postgres/init.sh (the script the compose
-# PostgreSQL container runs), then the vhost and user of RabbitMQ
+# The RabbitMQ user of a service database id: totem-<id> (infra/rabbitmq/users.txt)
+rabbit_user() { printf 'totem-%s' "$1"; }
+
+# The vhost and one user per service through infra/rabbitmq/provision.sh (the script the compose
+# one-shot rabbitmq-users runs); the shared user `totem` of earlier versions loses its rights
+# on the vhost, and is deleted when it has no other.
+provision_rabbit() {
+  ensure_rabbit_management
+  TOTEM_RABBIT_MANAGEMENT_URL=$RABBIT_API TOTEM_RABBIT_ADMIN_USER=${RABBIT_ADMIN%%:*} \
+    TOTEM_RABBIT_ADMIN_PASSWORD=${RABBIT_ADMIN#*:} TOTEM_RABBIT_VHOST=$RABBIT_VHOST \
+    sh "$ROOT/infra/rabbitmq/provision.sh" >/dev/null ||
+    die "cannot create the RabbitMQ vhost '$RABBIT_VHOST' and the services' users (infra/rabbitmq/provision.sh through $RABBIT_API)"
+  if rabbit_api DELETE "/api/permissions/$(vhost_path)/totem" 2>/dev/null; then
+    say "RabbitMQ: the shared user totem of earlier versions no longer has rights on vhost $RABBIT_VHOST"
+    if [[ "$(curl -fsS --max-time 10 -u "$RABBIT_ADMIN" "$RABBIT_API/api/users/totem/permissions" 2>/dev/null)" == "[]" ]]; then
+      rabbit_api DELETE /api/users/totem 2>/dev/null || true
+    fi
+  fi
+}
+
+# one database and login per service, with its own password, through infra/postgres/init.sh (the
+# script the compose one-shot postgres-users runs), then the vhost and users of RabbitMQ
 provision() {
   PGHOST=$DB_HOST PGPORT=$DB_PORT POSTGRES_USER=$PG_ADMIN "$ROOT/infra/postgres/init.sh" "${DB_IDS[@]}" >/dev/null ||
     die "cannot create the databases and logins (infra/postgres/init.sh as $PG_ADMIN on $DB_HOST:$DB_PORT)"
-  ensure_rabbit_management
-  local password=${TOTEM_RABBIT_PASSWORD//\\/\\\\}
-  password=${password//\"/\\\"}
-  if ! rabbit_api PUT "/api/vhosts/$RABBIT_VHOST" '{}' ||
-    ! rabbit_api PUT "/api/users/$RABBIT_USER" "{\"password\":\"$password\",\"tags\":\"\"}" ||
-    ! rabbit_api PUT "/api/permissions/$RABBIT_VHOST/$RABBIT_USER" '{"configure":".*","write":".*","read":".*"}'; then
-    die "cannot create RabbitMQ vhost '$RABBIT_VHOST' / user '$RABBIT_USER' through $RABBIT_API"
-  fi
-  say "provisioned: databases and logins totem_{$(IFS=,; printf '%s' "${DB_IDS[*]}")}, RabbitMQ vhost $RABBIT_VHOST with user $RABBIT_USER"
+  provision_rabbit
+  local users=() id
+  for id in "${DB_IDS[@]}"; do users+=("$(rabbit_user "$id")"); done
+  say "provisioned: databases and logins totem_{$(IFS=,; printf '%s' "${DB_IDS[*]}")} (one password each), RabbitMQ vhost $RABBIT_VHOST with users ${users[*]} (each publishes only its own events)"
 }
 
 drop_local_data() {

@@ -106,12 +106,17 @@ cmd_up() {
   check_infra
   provision
 
-  # a running service keeps running unless its jar changed
+  # a running service keeps running unless its jar changed, or its password did (provision has just
+  # set the per-service ones in place of the shared one it runs with)
   local to_start=()
   for svc in "${SERVICES[@]}"; do
     if svc_pid "$svc" >/dev/null; then
-      is_extracted "$svc" && continue
-      say "$svc: its jar changed: restarting it"
+      if [[ -n "$SECRETS_MIGRATED" && "${DBID[$svc]}" != - ]]; then
+        say "$svc: it runs with the shared passwords of earlier versions: restarting it"
+      else
+        is_extracted "$svc" && continue
+        say "$svc: its jar changed: restarting it"
+      fi
       terminate "$(svc_pid "$svc")"
     fi
     port_open 127.0.0.1 "${PORT[$svc]}" && die "port ${PORT[$svc]} ($svc) is held by a process that is not ours: stop it first"

@@ -14,7 +14,11 @@ ROOT=${TOTEM_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 QUEUE=${TOTEM_URL_QUEUE_SERVICE:-http://127.0.0.1:8083}
 TICKET=${TOTEM_URL_TICKET_SERVICE:-http://127.0.0.1:8081}
 SECRET=${TOTEM_DEMO_SECRET:-totem-demo-2026}
-: "${TOTEM_DB_PASSWORD:?TOTEM_DB_PASSWORD must be set (./totem seed sets it)}"
+# queue-service's own login password (./totem seed passes TOTEM_QUEUE_DB_PASSWORD; a lone
+# TOTEM_DB_PASSWORD, as the e2e suite gives with its TOTEM_QUEUE_DB_USER, does too)
+TOTEM_DB_PASSWORD=${TOTEM_QUEUE_DB_PASSWORD:-${TOTEM_DB_PASSWORD:-}}
+: "${TOTEM_DB_PASSWORD:?TOTEM_QUEUE_DB_PASSWORD must be set (./totem seed sets it)}"
+export TOTEM_DB_PASSWORD
 
 # shellcheck source=/dev/null
 . "$ROOT/.mvn/jdk25.sh"

@@ -122,6 +122,9 @@ class ComposeFileTest {
      * start without: compose must pass it, .env.example must hold a placeholder for it and
      * ./totem must generate a local value for it (var/local-secrets.env, never a published one).
      */
+    /** The secrets every service has its own value of, and the kind in its per-service name TOTEM_<ID>_<KIND>_PASSWORD. */
+    static final Map<String, String> PER_SERVICE = Map.of("TOTEM_DB_PASSWORD", "DB", "TOTEM_RABBIT_PASSWORD", "RABBIT");
+
     @Test
     void everyRequiredSecretIsPassedByComposeDocumentedAndGeneratedForLocalRuns() throws Exception {
         Pattern required = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
@@ -137,6 +140,20 @@ class ComposeFileTest {
                 String secret = m.group(1);
                 if (!env.containsKey(secret)) {
                     problems.add(module + ": compose does not pass " + secret);
+                }
+                String kind = PER_SERVICE.get(secret);
+                if (kind != null) {
+                    // one per service (issue 12 item 11): TOTEM_<ID>_DB_PASSWORD in .env and ./totem's local_secrets
+                    String own = "TOTEM_" + Path.of(module).getFileName().toString().replace("-service", "")
+                            .toUpperCase(java.util.Locale.ROOT) + "_" + kind + "_PASSWORD";
+                    if (!example.containsKey(own)) {
+                        problems.add(module + ": .env.example does not set " + own);
+                    }
+                    if (!totem.contains("\"TOTEM_${id^^}_" + kind + "_PASSWORD\"")
+                            || !totem.contains("for name in $(service_secret_names); do echo \"$name=$(random_word")) {
+                        problems.add(module + ": ./totem does not generate a local value for " + own + " (local_secrets)");
+                    }
+                    continue;
                 }
                 if (!example.containsKey(secret)) {
                     problems.add(module + ": .env.example does not set " + secret);
@@ -183,13 +200,15 @@ class ComposeFileTest {
             }
             targets.forEach((target, spec) -> {
                 Object condition = Repo.map(spec).get("condition");
-                if (!"service_healthy".equals(condition)) {
+                Map<String, Object> targetService = Repo.map(services.get(String.valueOf(target)));
+                // a one-shot (postgres-users, rabbitmq-users) is waited for until it has done its work
+                boolean oneShot = "no".equals(targetService.get("restart"));
+                if (oneShot ? !"service_completed_successfully".equals(condition) : !"service_healthy".equals(condition)) {
                     problems.add(entry.getKey() + " -> " + target + ": condition is " + condition);
                 }
-                Map<String, Object> targetService = Repo.map(services.get(String.valueOf(target)));
                 if (targetService.isEmpty()) {
                     problems.add(entry.getKey() + " -> " + target + ": no such service");
-                } else if (!targetService.containsKey("healthcheck")) {
+                } else if (!oneShot && !targetService.containsKey("healthcheck")) {
                     problems.add(entry.getKey() + " -> " + target + ": the target has no healthcheck to wait for");
                 }
             });
@@ -220,7 +239,7 @@ class ComposeFileTest {
         while (m.find()) {
             used.add(m.group(1));
         }
-        assertThat(used).as("variables in docker-compose.yml").contains("TOTEM_DB_PASSWORD", "TOTEM_RABBIT_PASSWORD");
+        assertThat(used).as("variables in docker-compose.yml").contains("TOTEM_TICKET_DB_PASSWORD", "TOTEM_TICKET_RABBIT_PASSWORD");
         Set<String> documented = EnvExample.documented(root);
         assertThat(documented).as("variables documented in .env.example").containsAll(used);
     }
@@ -235,7 +254,7 @@ class ComposeFileTest {
             }
         });
         assertThat(bad).as("secrets in .env.example that do not say change-me").isEmpty();
-        assertThat(values).containsKeys("TOTEM_DB_PASSWORD", "TOTEM_RABBIT_PASSWORD");
+        assertThat(values).containsKeys("TOTEM_TICKET_DB_PASSWORD", "TOTEM_TICKET_RABBIT_PASSWORD", "RABBITMQ_ADMIN_PASSWORD");
     }
 
     @Test

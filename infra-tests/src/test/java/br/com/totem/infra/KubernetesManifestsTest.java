@@ -140,7 +140,8 @@ class KubernetesManifestsTest {
     void everyObjectIsTypedAndLandsInTheOverlaysNamespace(String overlay) {
         List<HasMetadata> objects = RENDERED.get(overlay);
         assertThat(objects).as("%s renders objects", overlay).hasSizeGreaterThan(20);
-        Set<String> customKinds = Set.of("Cluster", "ScheduledBackup", "Database", "RabbitmqCluster", "Vhost", "User", "Permission");
+        Set<String> customKinds = Set.of("Cluster", "ScheduledBackup", "Database", "RabbitmqCluster", "Vhost", "User", "Permission",
+                "TopicPermission");
         String namespace = NAMESPACES.get(overlay);
         for (HasMetadata o : objects) {
             if (o instanceof GenericKubernetesResource) {
