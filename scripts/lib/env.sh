@@ -20,11 +20,28 @@ TOTEM_DEMO_SECRET      totem-demo-2026
 random_b64() { head -c "$1" /dev/urandom | base64 | tr -d '\n'; }
 random_word() { head -c 96 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-"$1"; }
 
+# Secrets added after var/local-secrets.env was first written, and how to make each: appended to an
+# existing file once (no earlier value exists for them, so local data loses nothing).
+added_local_secret() {
+  case "$1" in
+    TOTEM_PAYMENT_SECRET_KEYS) echo "TOTEM_PAYMENT_SECRET_KEYS=local:$(random_b64 32)" ;;
+  esac
+}
+ADDED_LOCAL_SECRETS="TOTEM_PAYMENT_SECRET_KEYS"
+
 # Writes var/local-secrets.env once. Local databases made with the old committed values keep them
 # (TOTEM_DEV_MODE=true, said at every start) until `./totem reset`; otherwise the values are random.
 local_secrets() {
-  local file="$ROOT/$LOCAL_SECRETS_FILE"
-  [[ -f "$file" ]] && return 0
+  local file="$ROOT/$LOCAL_SECRETS_FILE" name
+  if [[ -f "$file" ]]; then
+    for name in $ADDED_LOCAL_SECRETS; do
+      if ! grep -q "^$name=" "$file"; then
+        added_local_secret "$name" >>"$file"
+        say "added $name to $LOCAL_SECRETS_FILE"
+      fi
+    done
+    return 0
+  fi
   mkdir -p "$(dirname "$file")"
   local legacy=""
   if command -v psql >/dev/null && psql -X -q -tA -h "${TOTEM_DB_HOST:-127.0.0.1}" -p "${TOTEM_DB_PORT:-5432}" \
@@ -47,6 +64,7 @@ local_secrets() {
         echo "TOTEM_QUEUE_KEY_SECRET=$(random_word 40)"
         echo "TOTEM_DEMO_SECRET=$(random_word 16)"
       fi
+      for name in $ADDED_LOCAL_SECRETS; do added_local_secret "$name"; done
     } >"$file"
   )
   say "generated $LOCAL_SECRETS_FILE (local secrets, git-ignored)${legacy:+; existing local data keeps the old development values (TOTEM_DEV_MODE=true) until ./totem reset}"
