@@ -122,7 +122,7 @@ class ProviderSecretsIT extends PaymentIT {
                 .then().block(Duration.ofSeconds(10));
         assertThat(settingsStore.find(tenant).block(Duration.ofSeconds(10)).webhookSecret()).isEqualTo(settings.webhookSecret());
 
-        assertThat(reEncryption.runOnce().block(Duration.ofSeconds(10))).isPositive();
+        reEncryption.runOnce().block(Duration.ofSeconds(10)); // (or the background job's pass, if it came first)
 
         Map<String, Object> row = raw(tenant);
         assertThat((String) row.get("client_secret")).startsWith(cipher.activeKeyId() + ":");
