@@ -78,6 +78,11 @@ public class TenantSettingsStore {
 
     /** Inserts or replaces a tenant's settings (tests, and a future settings API); its secrets are stored encrypted. */
     public Mono<Void> save(TenantSettings clear) {
+        // the table's check (length ≥ 16) now sees the ciphertext: the clear secret is checked here
+        if (clear.webhookSecret() == null || clear.webhookSecret().length() < 16) {
+            return Mono.error(new IllegalArgumentException("the webhook secret of tenant " + clear.tenantId()
+                    + " must have at least 16 characters"));
+        }
         TenantSettings s = seal(clear);
         var spec = db.sql("insert into provider_settings (" + COLUMNS + ") values (:tenant_id, :pix_key, :merchant_name, "
                 + ":merchant_city, :providers, :provider_name, :api_base_url, :token_url, :client_id, :client_secret, :scopes, "
