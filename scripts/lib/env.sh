@@ -47,13 +47,28 @@ per_service_secrets() {
   fi
 }
 
+# Secrets added after var/local-secrets.env was first written, and how to make each: appended to an
+# existing file once (no earlier value exists for them, so local data loses nothing).
+added_local_secret() {
+  case "$1" in
+    TOTEM_PAYMENT_SECRET_KEYS) echo "TOTEM_PAYMENT_SECRET_KEYS=local:$(random_b64 32)" ;;
+  esac
+}
+ADDED_LOCAL_SECRETS="TOTEM_PAYMENT_SECRET_KEYS"
+
 # Writes var/local-secrets.env once. Local databases made with the old committed values keep them
 # (TOTEM_DEV_MODE=true, said at every start) until `./totem reset`; otherwise the values are random.
 # The per-service passwords are random in either case (and added to a file written before them).
 local_secrets() {
-  local file="$ROOT/$LOCAL_SECRETS_FILE"
+  local file="$ROOT/$LOCAL_SECRETS_FILE" name
   if [[ -f "$file" ]]; then
     per_service_secrets "$file"
+    for name in $ADDED_LOCAL_SECRETS; do
+      if ! grep -q "^$name=" "$file"; then
+        added_local_secret "$name" >>"$file"
+        say "added $name to $LOCAL_SECRETS_FILE"
+      fi
+    done
     return 0
   fi
   mkdir -p "$(dirname "$file")"
@@ -79,6 +94,7 @@ local_secrets() {
         echo "TOTEM_DEMO_SECRET=$(random_word 16)"
       fi
       for name in $(service_secret_names); do echo "$name=$(random_word 32)"; done
+      for name in $ADDED_LOCAL_SECRETS; do added_local_secret "$name"; done
     } >"$file"
   )
   say "generated $LOCAL_SECRETS_FILE (local secrets, git-ignored)${legacy:+; existing local data keeps the old development values (TOTEM_DEV_MODE=true) until ./totem reset}"

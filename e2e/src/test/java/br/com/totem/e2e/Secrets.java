@@ -12,6 +12,7 @@ final class Secrets {
     static final Map<String, String> RUN = Map.of(
             "TOTEM_PII_KEYS", "e2e:" + base64(32),
             "TOTEM_PII_INDEX_KEY", base64(32),
+            "TOTEM_PAYMENT_SECRET_KEYS", "e2e:" + base64(32),
             "TOTEM_QUEUE_KEY_SECRET", base64(24));
 
     private Secrets() {

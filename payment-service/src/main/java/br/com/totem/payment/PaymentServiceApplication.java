@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 public class PaymentServiceApplication {
 
     public static void main(String[] args) {
-        TotemApplication.run(PaymentServiceApplication.class, args, "TOTEM_DB_PASSWORD", "TOTEM_RABBIT_PASSWORD");
+        TotemApplication.run(PaymentServiceApplication.class, args, "TOTEM_DB_PASSWORD", "TOTEM_RABBIT_PASSWORD",
+                "TOTEM_PAYMENT_SECRET_KEYS");
     }
 }

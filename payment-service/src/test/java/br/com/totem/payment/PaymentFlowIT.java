@@ -13,15 +13,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.messaging.support.MessageBuilder;
 
 import br.com.totem.contracts.EventEnvelope;
+import br.com.totem.contracts.Priority;
 import br.com.totem.contracts.TicketCancelled;
+import br.com.totem.contracts.TicketCreated;
 import br.com.totem.contracts.TicketEvent;
 import br.com.totem.contracts.TicketExpired;
 import br.com.totem.contracts.TicketStatus;
 import br.com.totem.payment.brcode.BrCode;
 import br.com.totem.payment.support.PaymentIT;
+import br.com.totem.platform.events.EventCodec;
+import br.com.totem.platform.events.EventDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
 class PaymentFlowIT extends PaymentIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    EventDispatcher dispatcher;
+    @Autowired
+    EventCodec codec;
 
     JsonNode linkOk(UUID ticketId) {
         byte[] body = link(ticketId).expectStatus().isOk().expectBody().returnResult().getResponseBody();
@@ -288,6 +302,31 @@ class PaymentFlowIT extends PaymentIT {
 
     void ticketCancelled(UUID ticketId, TicketStatus from, boolean refundRequired) {
         fromTicketService(new TicketCancelled(ticketId, from, "cliente desistiu", "gerente", refundRequired, Instant.now()), ticketId);
+    }
+
+    /**
+     * Two instances share the queue: one takes ticket.cancelled while the other still applies the
+     * ticket's ticket.created. The cancel is tried again (EventArrivedEarly) until the ticket is
+     * known; acknowledged at once, it changed no row and the ticket stayed payable.
+     */
+    @Test
+    void whenATicketsCancelArrivesBeforeItsCreationThenItIsTriedAgainAndTheTicketEndsCancelled() {
+        UUID ticketId = UUID.randomUUID();
+        double earlyBefore = meters.counter("totem.inbox.events", "outcome", "early").count();
+        ticketCancelled(ticketId, TicketStatus.PENDING_PAYMENT, false);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> meters.counter("totem.inbox.events", "outcome", "early").count() > earlyBefore);
+
+        // the other instance applies ticket.created meanwhile, through the same dispatcher and inbox (this
+        // instance's consumer is busy trying the cancel again, the created is queued behind it)
+        var created = new TicketCreated(ticketId, UUID.randomUUID(), "Banheira de Gelo", 6000, Priority.NORMAL, "Maria S.",
+                "kiosk-1", Instant.now());
+        dispatcher.dispatch(MessageBuilder.withPayload(codec.encode(
+                EventEnvelope.of("ticket-service", tenant, ticketId.toString(), created))).build()).block(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "CANCELLED".equals(one("select status from tickets where ticket_id = '" + ticketId + "'")));
+        link(ticketId).expectStatus().isEqualTo(409).expectBody().jsonPath("$.state").isEqualTo("CANCELADA");
+        assertThat(count("select count(*) from charges where ticket_id = '" + ticketId + "'")).isZero();
     }
 
     @Test

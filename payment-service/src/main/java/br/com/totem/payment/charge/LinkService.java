@@ -24,6 +24,7 @@ import br.com.totem.payment.provider.PixProvider;
 import br.com.totem.payment.provider.PspException;
 import br.com.totem.payment.settings.TenantSettings;
 import br.com.totem.payment.settings.TenantSettingsStore;
+import br.com.totem.payment.settings.crypto.SecretCipher;
 import br.com.totem.payment.shared.PaymentProblems;
 import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.events.Outbox;
@@ -89,6 +90,8 @@ public class LinkService {
 
     public Mono<LinkResult> link(String tenant, UUID ticketId) {
         return settings.find(tenant)
+                // a secret that does not decrypt (logged by the store) is no secret to charge with
+                .onErrorMap(SecretCipher.UnreadableSecret.class, e -> PaymentProblems.notConfigured())
                 .switchIfEmpty(Mono.error(PaymentProblems::notConfigured))
                 .flatMap(s -> {
                     if (!s.usesPix()) {

@@ -18,6 +18,7 @@ import br.com.totem.payment.charge.store.Charge;
 import br.com.totem.payment.charge.store.ChargeStore;
 import br.com.totem.payment.provider.PixProvider;
 import br.com.totem.payment.settings.TenantSettingsStore;
+import br.com.totem.payment.settings.crypto.SecretCipher;
 import br.com.totem.payment.shared.PaymentProblems;
 import br.com.totem.payment.ticket.TicketStore;
 import br.com.totem.platform.audit.AuditLog;
@@ -61,7 +62,9 @@ public class ManualPaymentService {
         if (method == PaymentMethod.PIX) {
             return Mono.error(PaymentProblems.refundNotAllowed("Use CASH ou CARD para pagamento no balcão."));
         }
-        return settings.find(manager.tenant()).switchIfEmpty(Mono.error(PaymentProblems::notConfigured))
+        return settings.find(manager.tenant())
+                .onErrorMap(SecretCipher.UnreadableSecret.class, e -> PaymentProblems.notConfigured())
+                .switchIfEmpty(Mono.error(PaymentProblems::notConfigured))
                 .flatMap(s -> s.allowsManual() ? tickets.find(manager.tenant(), ticketId)
                         : Mono.error(PaymentProblems.ticketNotPending("PAGAMENTO_MANUAL_DESATIVADO")))
                 .switchIfEmpty(Mono.error(PaymentProblems::ticketNotFound))

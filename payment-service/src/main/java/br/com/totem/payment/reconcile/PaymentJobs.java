@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import br.com.totem.payment.config.PaymentProperties;
+import br.com.totem.payment.settings.SecretReEncryption;
+import br.com.totem.payment.settings.crypto.SecretKeysProperties;
 import br.com.totem.payment.webhook.WebhookProcessor;
 import br.com.totem.payment.webhook.WebhookRegistration;
 import br.com.totem.platform.jobs.PeriodicJob;
@@ -15,7 +17,9 @@ import br.com.totem.platform.jobs.PeriodicJob;
 /**
  * The service's background work, run by the platform's periodic jobs: webhook registration, the
  * reconciliation pass (one instance at a time), the leftover webhook receipts (leased, so every
- * instance may take some), the payment gauges (every instance: each reports the same numbers) and the daily reconciliation at {@code reconcile.daily-cron}.
+ * instance may take some), the payment gauges (every instance: each reports the same numbers), the daily
+ * reconciliation at {@code reconcile.daily-cron}, and the providers' secrets brought under the active
+ * key (at start-up, then every {@code secrets.re-encrypt-interval}, one instance at a time).
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentJobs {
@@ -45,6 +49,12 @@ public class PaymentJobs {
         return PeriodicJob.named("webhook-payload-pruning").firstAfter(Duration.ofMinutes(2)).every(Duration.ofHours(1))
                 .onOneInstance()
                 .run(() -> receipts.prunePayloads(java.time.Instant.now().minus(properties.webhook().payloadRetention())));
+    }
+
+    @Bean
+    PeriodicJob secretReEncryptionJob(SecretReEncryption reEncryption, SecretKeysProperties secrets) {
+        return PeriodicJob.named("secret-re-encryption").firstAfter(Duration.ZERO).every(secrets.reEncryptInterval())
+                .onOneInstance().run(reEncryption::runOnce);
     }
 
     @Bean

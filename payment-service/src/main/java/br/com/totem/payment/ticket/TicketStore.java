@@ -38,10 +38,15 @@ public class TicketStore {
                 .bind("created", createdAt.atOffset(ZoneOffset.UTC)).then();
     }
 
-    /** The ticket ended in ticket-service: {@code CANCELLED} or {@code EXPIRED}; it takes no more payments. */
-    public Mono<Void> markEnded(UUID ticketId, String status) {
-        return db.sql("update tickets set status = :status, updated_at = now() where ticket_id = :id")
-                .bind("status", status).bind("id", ticketId).then();
+    /**
+     * The ticket ended in ticket-service: {@code CANCELLED} or {@code EXPIRED}; it takes no more payments.
+     *
+     * @return false when the projection has no such ticket of the tenant (its ticket.created not applied yet)
+     */
+    public Mono<Boolean> markEnded(String tenant, UUID ticketId, String status) {
+        return db.sql("update tickets set status = :status, updated_at = now() where ticket_id = :id and tenant_id = :t")
+                .bind("status", status).bind("id", ticketId).bind("t", tenant)
+                .fetch().rowsUpdated().map(n -> n > 0);
     }
 
     public Mono<Ticket> find(String tenant, UUID ticketId) {

@@ -12,6 +12,7 @@ import br.com.totem.contracts.TicketExpired;
 import br.com.totem.payment.charge.Refunds;
 import br.com.totem.payment.charge.store.ChargeStore;
 import br.com.totem.payment.ticket.TicketStore;
+import br.com.totem.platform.events.EventArrivedEarly;
 import br.com.totem.platform.events.EventHandlers;
 import reactor.core.publisher.Mono;
 
@@ -32,6 +33,9 @@ import reactor.core.publisher.Mono;
  *       never be served; and a Pix that already paid it, whose {@code payment.confirmed}
  *       ticket-service can no longer apply, is refunded in full.</li>
  * </ul>
+ *
+ * <p>Two instances compete for the queue, so a ticket's end can arrive before its ticket.created
+ * has been applied: it is then {@link EventArrivedEarly}, tried again, never acknowledged unapplied.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketEvents {
@@ -57,7 +61,7 @@ class TicketEvents {
         TicketCancelled c = event.data();
         // refundRequired says the ticket was paid; a Pix confirmed here while ticket-service
         // cancelled the ticket as unpaid (a race) is money taken for nothing: refunded too
-        return ended(tickets, charges, c.ticketId(), "CANCELLED",
+        return ended(tickets, charges, event.tenantid(), c.ticketId(), "CANCELLED",
                 refunds.requestForCancellation(event.tenantid(), c.ticketId(), c.cancelledBy())
                         .doOnNext(id -> {
                             if (c.refundRequired()) {
@@ -72,17 +76,23 @@ class TicketEvents {
     private static Mono<Void> expired(TicketStore tickets, ChargeStore charges, Refunds refunds,
                                       EventEnvelope<TicketExpired> event) {
         TicketExpired e = event.data();
-        return ended(tickets, charges, e.ticketId(), "EXPIRED",
+        return ended(tickets, charges, event.tenantid(), e.ticketId(), "EXPIRED",
                 refunds.requestForExpiry(event.tenantid(), e.ticketId())
                         .doOnNext(id -> log.warn("refund {} requested: ticket {} expired although its Pix was paid",
                                 id, e.ticketId())));
     }
 
-    /** The ticket ended: the projection says how, an open charge is cancelled, a paid one refunded. */
-    private static Mono<Void> ended(TicketStore tickets, ChargeStore charges, java.util.UUID ticketId, String status,
-                                    Mono<String> refund) {
-        return tickets.markEnded(ticketId, status)
-                .then(charges.cancelOpen(ticketId))
-                .then(refund.then());
+    /**
+     * The ticket ended: the projection says how, an open charge is cancelled, a paid one refunded. A
+     * ticket the projection does not know yet is {@link EventArrivedEarly}: with two instances on the
+     * queue, its ticket.created may still be applied by the other one, and acknowledging the end now
+     * would lose it (the ticket would stay payable); the binder tries it again after its back-off.
+     */
+    private static Mono<Void> ended(TicketStore tickets, ChargeStore charges, String tenant, java.util.UUID ticketId,
+                                    String status, Mono<String> refund) {
+        return tickets.markEnded(tenant, ticketId, status)
+                .flatMap(known -> known ? charges.cancelOpen(ticketId).then(refund.then())
+                        : Mono.error(new EventArrivedEarly("ticket " + ticketId + " ended (" + status
+                                + ") before its ticket.created was applied")));
     }
 }

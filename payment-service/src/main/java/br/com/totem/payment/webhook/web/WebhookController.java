@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import br.com.totem.payment.provider.bacen.BacenPixParser;
 import br.com.totem.payment.settings.TenantSettingsStore;
+import br.com.totem.payment.settings.crypto.SecretCipher;
 import br.com.totem.payment.webhook.WebhookProcessor;
 import br.com.totem.payment.webhook.WebhookReceipts;
 import br.com.totem.platform.problem.ProblemException;
@@ -114,6 +115,8 @@ public class WebhookController {
             return unauthorized;
         }
         return settings.find(tenant)
+                // a stored secret that does not decrypt (logged by the store) authenticates nobody
+                .onErrorResume(SecretCipher.UnreadableSecret.class, e -> Mono.empty())
                 .filter(s -> constantTimeEquals(s.webhookSecret(), presented))
                 .switchIfEmpty(Mono.defer(() -> {
                     log.warn("webhook with an invalid secret for tenant {}", tenant);
