@@ -31,10 +31,17 @@ if [[ -z "${TOTEM_PAYMENT_SECRET_KEYS:-}" ]]; then
 fi
 # shellcheck source=.mvn/jdk25.sh
 . "$ROOT/.mvn/jdk25.sh"
+# the cipher is libs/platform's KeyRing: its compiled classes (./totem and the build make them)
+PLATFORM_CLASSES="$ROOT/libs/platform/target/classes"
+if [[ ! -f "$PLATFORM_CLASSES/br/com/totem/platform/crypto/KeyRing.class" ]]; then
+  echo "payment: $PLATFORM_CLASSES has no KeyRing.class: build first (./totem up builds; ./mvnw -pl libs/platform compile)" >&2
+  exit 1
+fi
 # tenant TAB column TAB value in, one ciphertext per line out; the secrets never reach a command line
 sealed=$(printf 'demo\tclient_secret\t%s\noutro\tclient_secret\t%s\ndemo\twebhook_secret\t%s\noutro\twebhook_secret\t%s\n' \
   "$DEMO_SECRET" "$DEMO_SECRET" "$(webhook_secret demo)" "$(webhook_secret outro)" |
-  "${JAVA_HOME:?no JDK 25 found}/bin/java" "$ROOT/payment-service/src/main/java/br/com/totem/payment/settings/crypto/SealSecrets.java")
+  "${JAVA_HOME:?no JDK 25 found}/bin/java" -cp "$PLATFORM_CLASSES" \
+    "$ROOT/payment-service/src/main/java/br/com/totem/payment/settings/crypto/SealSecrets.java")
 mapfile -t sealed <<<"$sealed"
 (( ${#sealed[@]} == 4 )) || { echo "payment: sealing the demo secrets failed" >&2; exit 1; }
 

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Encrypts provider secrets for a script that writes {@code provider_settings} itself
  * (scripts/seed.d/30-payment.sh): the same {@link SecretCipher} as the service, run from its source
- * file with the JDK alone ({@code java .../SealSecrets.java}), no build needed.
+ * file with the JDK ({@code java -cp libs/platform/target/classes .../SealSecrets.java}: the cipher
+ * itself is libs/platform's {@code KeyRing}), no service build needed.
  *
  * <p>Reads lines {@code <tenant> TAB <column> TAB <clear value>} on standard input (never on the
  * command line, which other users of the machine can read) and prints one stored value per line,
