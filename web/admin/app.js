@@ -315,13 +315,14 @@ function newSecret() {
 }
 
 function pairingCard(device, secret) {
-  const app = device.kind === 'PANEL' ? 'panel' : 'kiosk';
+  const app = { PANEL: 'panel', KIOSK: 'kiosk', STAFF_DEVICE: 'operator' }[device.kind] ?? 'kiosk';
   const url = `${location.origin}/${app}/?tenant=${encodeURIComponent(session.tenant ?? '')}&device=${encodeURIComponent(device.deviceId)}`;
   return h('div', { class: 'notice notice-ok', id: 'pairing', role: 'status' },
     h('p', null, h('strong', null, `Pareamento de ${device.name}`)),
     h('p', null, 'Abra no aparelho: ', h('code', { id: 'pairing-url' }, url)),
     h('p', null, 'Estúdio: ', h('code', null, session.tenant ?? ''), ' · Identificador: ', h('code', null, device.deviceId)),
-    h('p', null, 'Código secreto (aparece só agora): ', h('code', { id: 'pairing-secret' }, secret)));
+    h('p', null, device.kind === 'STAFF_DEVICE' ? 'Código de pareamento (aparece só agora): ' : 'Código secreto (aparece só agora): ',
+      h('code', { id: 'pairing-secret' }, secret)));
 }
 
 async function devicesPage(el) {
@@ -339,8 +340,9 @@ async function devicesPage(el) {
   replace(formBox, h('h3', null, 'Novo aparelho'), buildForm({
     id: 'device-form', submitLabel: 'Criar aparelho', values: { kind: 'PANEL', secret: newSecret() },
     fields: [
-      { name: 'kind', label: 'Tipo', type: 'select', options: [['PANEL', 'Painel de TV'], ['KIOSK', 'Totem de autoatendimento']] },
-      { name: 'deviceId', label: 'Identificador', required: true, hint: 'Ex.: painel-recepcao',
+      { name: 'kind', label: 'Tipo', type: 'select', options: [['PANEL', 'Painel de TV'], ['KIOSK', 'Totem de autoatendimento'],
+        ['STAFF_DEVICE', 'Tablet da equipe (PIN dos operadores)']] },
+      { name: 'deviceId', label: 'Identificador', required: true, hint: 'Ex.: painel-recepcao, tablet-balcao',
         validate: (v) => (/^[A-Za-z0-9._-]{1,64}$/.test(v) ? null : 'Use só letras, números, . _ ou -.') },
       { name: 'name', label: 'Nome', required: true },
       { name: 'secret', label: 'Código secreto', required: true, hint: 'Gerado ao acaso; anote ou use o link de pareamento.',
@@ -375,7 +377,7 @@ async function devicesPage(el) {
   };
   replace(el, shown, table([
     { label: 'Identificador', cell: (d) => d.deviceId },
-    { label: 'Tipo', cell: (d) => (d.kind === 'PANEL' ? 'Painel' : 'Totem') },
+    { label: 'Tipo', cell: (d) => ({ PANEL: 'Painel', KIOSK: 'Totem', STAFF_DEVICE: 'Tablet da equipe' })[d.kind] ?? d.kind },
     { label: 'Nome', cell: (d) => d.name },
     { label: 'Situação', cell: (d) => (d.active ? 'Ativo' : 'Revogado') },
     { label: 'Ações', cell: (d) => h('div', { class: 'row' },

@@ -1,9 +1,11 @@
-// Operator tablet (/operator/): log in with user and PIN (or password), open the operation at a
-// station, follow the lines live and work the tickets. Texts in pt-BR; the API's problem
-// details (already in pt-BR for the counter) are shown as they come.
+// Operator tablet (/operator/): paired once as a STAFF_DEVICE (the manager registers the tablet in
+// the console; a PIN login is only accepted with a registered staff tablet's token), then log in
+// with user and PIN (or password, paired or not), open the operation at a station, follow the
+// lines live and work the tickets. Texts in pt-BR; the API's problem details (already in pt-BR
+// for the counter) are shown as they come.
 
 import { ApiError, createApi } from '/shared/api.js';
-import { userSession } from '/shared/session.js';
+import { deviceSession, userSession } from '/shared/session.js';
 import { connectLive } from '/shared/live.js';
 import { h, clear, replace } from '/shared/dom.js';
 import { minutes } from '/shared/format.js';
@@ -13,9 +15,15 @@ import { errorText, fieldError, setFieldErrors } from '/shared/forms.js';
 
 const STAFF_ROLES = ['OPERATOR', 'MANAGER', 'ADMIN'];
 const TENANT_KEY = 'totem.operator.tenant';
+/** Set when someone chose to log in with a password without pairing this device (a manager's own computer). */
+const UNPAIRED_KEY = 'totem.operator.unpaired';
+const REVOKED = 'Este tablet foi desconectado pelo gerente (revogado ou pareado de novo). '
+  + 'Peça o código de pareamento ao gerente e pareie de novo.';
 
+/** The tablet itself, paired once as a STAFF_DEVICE: its token goes with every PIN login. */
+const device = deviceSession('totem.operator.device');
 const session = userSession('totem.operator');
-const api = createApi({ session, onAuthLost: () => showLogin('Sua sessão terminou. Entre de novo.') });
+const api = createApi({ session, onAuthLost: () => signedOut('Sua sessão terminou. Entre de novo.') });
 
 const app = document.getElementById('app');
 const who = document.getElementById('who');
@@ -28,24 +36,56 @@ let ticker = null;
 let services = new Map(); // id → catalog service (name, prefix, colour)
 let serviceOrder = [];
 let work = null; // { session, queue, day }
+let onLoginScreen = false;
+/** Why the pairing was lost while someone was signed in: shown on the pairing screen afterwards. */
+let pairingLost = null;
+let paired = device.paired;
 
 unlockAudioOnGesture();
 session.onChange(() => {
-  if (!session.signedIn && work) showLogin('Sua sessão terminou. Entre de novo.');
+  if (!session.signedIn && work) signedOut('Sua sessão terminou. Entre de novo.');
+});
+// the tablet's refresh and its secret refused (the manager revoked it or gave it a new code):
+// back to the pairing screen, at once on the login screen, after the work otherwise
+device.onChange(() => {
+  const was = paired;
+  paired = device.paired;
+  if (!was || paired) return;
+  if (onLoginScreen) showPairing(REVOKED);
+  else if (session.signedIn) pairingLost = REVOKED;
 });
 start();
 
 function start() {
-  if (!session.signedIn) return showLogin();
+  if (device.paired && !device.hasRole('STAFF_DEVICE')) {
+    device.unpair();
+    pairingLost = 'Este aparelho não está cadastrado como tablet da equipe. Pareie com um aparelho do tipo “Tablet da equipe”.';
+  }
+  if (!session.signedIn) return signedOut();
+  onLoginScreen = false;
   if (!session.roles.some((r) => STAFF_ROLES.includes(r))) {
     session.forget();
     return showLogin('Este acesso é só para a equipe do estúdio. Entre com o seu usuário.');
   }
   if (!session.hasRole('OPERATOR')) {
+    const manages = session.hasRole('MANAGER') || session.hasRole('ADMIN');
     return showMessage('Este usuário não é operador.',
-      h('p', null, 'Gerentes usam o ', h('a', { href: '/admin/' }, 'console do gerente'), '.'));
+      h('p', null, 'Gerentes usam o ', h('a', { href: '/admin/' }, 'console do gerente'), '.'),
+      manages && device.paired ? unpairBox() : null);
   }
   return showSetup();
+}
+
+/** Nobody signed in: the login, or the pairing screen on a tablet that is not paired (yet or any more). */
+function signedOut(message) {
+  if (pairingLost) {
+    const why = pairingLost;
+    pairingLost = null;
+    return showPairing(why);
+  }
+  const params = new URLSearchParams(location.search);
+  if (!device.paired && (params.has('device') || localStorage.getItem(UNPAIRED_KEY) !== '1')) return showPairing(message);
+  return showLogin(message);
 }
 
 function header() {
@@ -71,7 +111,7 @@ async function logout() {
   stopLive();
   work = null;
   await session.logout();
-  showLogin('Você saiu.');
+  signedOut('Você saiu.');
 }
 
 function focusMain() {
@@ -80,20 +120,108 @@ function focusMain() {
 
 function showMessage(title, ...body) {
   stopLive();
+  onLoginScreen = false;
   header();
   replace(app, h('section', { class: 'card stack' }, h('h2', null, title), ...body,
     h('button', { type: 'button', onclick: logout }, 'Sair')));
   focusMain();
 }
 
-// ---------------------------------------------------------------- login
+/** For a manager signed in on a paired tablet: forget the pairing here (the device stays registered). */
+function unpairBox() {
+  return h('div', { class: 'stack', id: 'unpair-box' },
+    h('p', null, `Este tablet está pareado como “${device.deviceId}” (estúdio ${device.tenant}).`),
+    h('button', { type: 'button', class: 'btn-danger', id: 'unpair', onclick: async () => {
+      if (!confirm('Desparear este tablet? Os operadores só voltam a entrar com o PIN depois de pareá-lo de novo.')) return;
+      paired = false; // no "revoked" message: this is on purpose
+      await device.unpair();
+      stopLive();
+      work = null;
+      await session.logout();
+      localStorage.removeItem(UNPAIRED_KEY);
+      showPairing('Tablet despareado. Para os operadores entrarem com o PIN, pareie de novo.', 'ok');
+    } }, 'Desparear este tablet'));
+}
 
-function showLogin(message) {
+// ---------------------------------------------------------------- pairing
+
+function showPairing(message, kind = 'warn') {
   stopLive();
   work = null;
+  onLoginScreen = false;
   header();
+  const q = new URLSearchParams(location.search);
+  const tenant = h('input', { id: 'pair-tenant', name: 'tenant', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false',
+    value: q.get('tenant') ?? localStorage.getItem(TENANT_KEY) ?? '' });
+  const deviceId = h('input', { id: 'pair-device', name: 'deviceId', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false',
+    value: q.get('device') ?? '' });
+  const secret = h('input', { id: 'pair-secret', name: 'secret', type: 'password', autocomplete: 'off' });
+  const status = h('div', { class: 'result', role: 'alert' }, message ? h('p', { class: `notice notice-${kind}` }, message) : null);
+  const submit = h('button', { type: 'submit', class: 'btn-primary' }, 'Parear tablet');
+  const form = h('form', { class: 'form', id: 'pair-form', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'pair-tenant' }, 'Estúdio'), tenant, fieldError('tenant')),
+    h('div', { class: 'field' }, h('label', { for: 'pair-device' }, 'Identificador do tablet'), deviceId, fieldError('deviceId')),
+    h('div', { class: 'field' }, h('label', { for: 'pair-secret' }, 'Código de pareamento'), secret, fieldError('secret')),
+    submit, status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const values = { tenant: tenant.value.trim(), deviceId: deviceId.value.trim(), secret: secret.value };
+    const errors = {};
+    if (!values.tenant) errors.tenant = 'Informe o estúdio.';
+    if (!values.deviceId) errors.deviceId = 'Informe o identificador do tablet.';
+    if (!values.secret) errors.secret = 'Informe o código de pareamento.';
+    setFieldErrors(form, errors);
+    clear(status);
+    if (Object.keys(errors).length) return;
+    submit.disabled = true;
+    try {
+      await device.pair(values);
+      if (!device.hasRole('STAFF_DEVICE')) {
+        paired = false;
+        await device.unpair();
+        throw new Error('not a staff device');
+      }
+      paired = true;
+      localStorage.removeItem(UNPAIRED_KEY);
+      localStorage.setItem(TENANT_KEY, values.tenant);
+      // the pairing link's parameters have done their job
+      if (q.has('device') || q.has('tenant')) history.replaceState(null, '', location.pathname);
+      showLogin('Tablet pareado. Os operadores já podem entrar com o PIN.', 'ok');
+    } catch (e) {
+      submit.disabled = false;
+      secret.value = '';
+      status.append(h('p', { class: 'notice notice-error' }, e instanceof ApiError && e.status === 401
+        ? 'Estúdio, identificador ou código de pareamento incorretos.'
+        : e instanceof ApiError || e.name === 'NetworkError' ? errorText(e)
+          : 'Este aparelho não está cadastrado como tablet da equipe. No console do gerente, em Aparelhos, crie um aparelho do tipo “Tablet da equipe”.'));
+    }
+  });
+  const skip = h('button', { type: 'button', id: 'skip-pairing', onclick: () => {
+    localStorage.setItem(UNPAIRED_KEY, '1');
+    showLogin();
+  } }, 'Entrar com senha sem parear');
+  replace(app,
+    h('section', { class: 'card', id: 'pairing' }, h('h2', null, 'Parear este tablet'),
+      h('p', null, 'O PIN dos operadores só funciona em um tablet pareado. Peça ao gerente para cadastrar este tablet ',
+        'no console (Aparelhos, tipo “Tablet da equipe”) e use o identificador e o código de pareamento que ele mostra — ',
+        'ou abra aqui o link de pareamento.'),
+      form),
+    h('section', { class: 'card stack' },
+      h('p', null, 'Sem parear, dá para entrar só com a senha (gerentes, ou um operador fora do tablet).'), skip));
+  (tenant.value ? (deviceId.value ? secret : deviceId) : tenant).focus();
+}
+
+// ---------------------------------------------------------------- login
+
+function showLogin(message, kind = 'warn') {
+  stopLive();
+  work = null;
+  onLoginScreen = true;
+  header();
+  const fixedTenant = device.paired ? device.tenant : null;
   const tenant = h('input', { id: 'tenant', name: 'tenant', required: true, autocomplete: 'organization',
-    value: localStorage.getItem(TENANT_KEY) ?? new URLSearchParams(location.search).get('tenant') ?? '' });
+    readonly: Boolean(fixedTenant),
+    value: fixedTenant ?? localStorage.getItem(TENANT_KEY) ?? new URLSearchParams(location.search).get('tenant') ?? '' });
   const username = h('input', { id: 'username', name: 'username', required: true, autocomplete: 'username',
     autocapitalize: 'none', spellcheck: 'false' });
   const usePin = h('input', { type: 'radio', name: 'mode', id: 'mode-pin', value: 'pin', checked: true });
@@ -101,7 +229,7 @@ function showLogin(message) {
   const secret = h('input', { id: 'secret', name: 'secret', type: 'password', required: true,
     inputmode: 'numeric', autocomplete: 'current-password' });
   const secretLabel = h('label', { for: 'secret' }, 'PIN');
-  const status = h('div', { class: 'result', role: 'alert' }, message ? h('p', { class: 'notice notice-warn' }, message) : null);
+  const status = h('div', { class: 'result', role: 'alert' }, message ? h('p', { class: `notice notice-${kind}` }, message) : null);
   const submit = h('button', { type: 'submit', class: 'btn-primary' }, 'Entrar');
   const syncMode = () => {
     const pin = usePin.checked;
@@ -110,8 +238,9 @@ function showLogin(message) {
   };
   usePin.addEventListener('change', syncMode);
   usePassword.addEventListener('change', syncMode);
+  const pairButton = () => h('button', { type: 'button', id: 'pair-this', onclick: () => showPairing() }, 'Parear este tablet');
 
-  const form = h('form', { class: 'form', novalidate: true },
+  const form = h('form', { class: 'form', id: 'login-form', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'tenant' }, 'Estúdio'), tenant, fieldError('tenant')),
     h('div', { class: 'field' }, h('label', { for: 'username' }, 'Usuário'), username, fieldError('username')),
     h('fieldset', { class: 'field' }, h('legend', null, 'Entrar com'),
@@ -120,6 +249,10 @@ function showLogin(message) {
         h('label', { class: 'choice', for: 'mode-password' }, usePassword, 'Senha'))),
     h('div', { class: 'field' }, secretLabel, secret, fieldError('secret')),
     submit, status);
+
+  const refuseUnpaired = () => status.append(h('div', { class: 'notice notice-error stack', id: 'unpaired-pin' },
+    h('p', null, 'Este tablet não está pareado, por isso o PIN não pode ser usado aqui. '
+      + 'Entre com a senha, ou peça ao gerente o código de pareamento e pareie o tablet.'), pairButton()));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -134,14 +267,32 @@ function showLogin(message) {
     clear(status);
     if (Object.keys(errors).length) return;
     submit.disabled = true;
+    const credentials = { tenant: values.tenant, username: values.username,
+      ...(pin ? { pin: values.secret, device: device.paired ? device : undefined } : { password: values.secret }) };
     try {
-      await session.login({ tenant: values.tenant, username: values.username, ...(pin ? { pin: values.secret } : { password: values.secret }) });
+      try {
+        await session.login(credentials);
+      } catch (e) {
+        // the tablet's token refused (revoked, re-paired, expired): refresh the pairing once and try again
+        if (!(pin && device.paired && tabletRefused(e))) throw e;
+        if (!(await device.refresh())) {
+          paired = false;
+          return showPairing(REVOKED);
+        }
+        await session.login(credentials);
+      }
       localStorage.setItem(TENANT_KEY, values.tenant);
       start();
     } catch (e) {
       submit.disabled = false;
       secret.value = '';
-      if (e instanceof ApiError && e.status === 401) {
+      if (e instanceof ApiError && e.code === 'staff-device-required') {
+        if (!device.paired) refuseUnpaired();
+        else {
+          status.append(h('p', { class: 'notice notice-error' }, `O PIN não foi aceito neste tablet (pareado no estúdio ${device.tenant}). `
+            + 'Entre com a senha ou peça ao gerente para parear o tablet de novo.'));
+        }
+      } else if (e instanceof ApiError && e.status === 401) {
         status.append(h('p', { class: 'notice notice-error' }, pin ? 'Usuário ou PIN incorretos.' : 'Usuário ou senha incorretos.'));
       } else {
         setFieldErrors(form, e instanceof ApiError ? e.fieldErrors : {});
@@ -149,8 +300,19 @@ function showLogin(message) {
       }
     }
   });
-  replace(app, h('section', { class: 'card' }, h('h2', null, 'Entrar'), form));
+  replace(app, h('section', { class: 'card' }, h('h2', null, 'Entrar'),
+    device.paired
+      ? h('p', { class: 'muted', id: 'paired-as' }, `Tablet pareado: ${device.deviceId} · estúdio ${device.tenant}`)
+      : h('div', { class: 'row', id: 'not-paired' }, h('p', { class: 'muted' }, 'Este aparelho não está pareado: o PIN só funciona em um tablet pareado.'),
+        pairButton()),
+    form));
   (tenant.value ? username : tenant).focus();
+}
+
+/** A PIN login refused because of the tablet's token, not the person's PIN. */
+function tabletRefused(e) {
+  if (!(e instanceof ApiError)) return false;
+  return e.code === 'staff-device-required' || (e.status === 401 && e.code !== 'invalid-credentials');
 }
 
 // ---------------------------------------------------------------- start the operation
@@ -260,7 +422,7 @@ function showWork(opSession) {
     onAuthLost: () => {
       work = null;
       session.forget();
-      showLogin('Seu acesso foi encerrado. Entre de novo.');
+      signedOut('Seu acesso foi encerrado. Entre de novo.');
     },
     onStatus: (s) => {
       liveBadge.dataset.status = s;

@@ -141,7 +141,7 @@ function extend(target, members) {
 }
 
 /**
- * A kiosk's or panel's session: pair(tenant, deviceId, secret) once; afterwards the tokens are kept
+ * A kiosk's, panel's or staff tablet's session: pair(tenant, deviceId, secret) once; afterwards the tokens are kept
  * fresh silently. The device's credentials stay on the device (like a printer's token) so that a
  * refresh token lost with a dropped answer does not unpair the kiosk: it logs in again with them.
  */
@@ -170,6 +170,14 @@ export function deviceSession(storageKey, { base = '' } = {}) {
       const tokens = await requestJson('POST', base + '/api/v1/auth/device-token', { body: { tenant, deviceId, secret } });
       session._adopt(tokens, { tenant, deviceId, secret });
       return session;
+    },
+    /** Forgets the pairing here (credentials and tokens) and ends the device's login on the server (best effort). */
+    async unpair() {
+      const refreshToken = session._state().refreshToken;
+      session.forget();
+      if (refreshToken) {
+        await requestJson('POST', base + '/api/v1/auth/logout', { body: { refreshToken } }).catch(() => {});
+      }
     },
   });
 }

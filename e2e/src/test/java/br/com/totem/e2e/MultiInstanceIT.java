@@ -128,7 +128,11 @@ class MultiInstanceIT {
     }
 
     String login(int n, Map<String, String> credentials) {
-        Reply r = call(n, "POST", credentials.containsKey("deviceId") ? "/api/v1/auth/device-token" : "/api/v1/auth/login", null, credentials);
+        // a PIN is only accepted on a registered staff tablet: the demo seed's tablet-1 (the production default)
+        String tablet = credentials.containsKey("pin")
+                ? login(n, Map.of("tenant", credentials.get("tenant"), "deviceId", "tablet-1", "secret", Suite.DEMO_SECRET))
+                : null;
+        Reply r = call(n, "POST", credentials.containsKey("deviceId") ? "/api/v1/auth/device-token" : "/api/v1/auth/login", tablet, credentials);
         assertThat(r.status()).as("login %s: %s", credentials.get("username"), r.body()).isEqualTo(200);
         return r.body().get("accessToken").asString();
     }

@@ -70,9 +70,12 @@ class StaffAppsIT {
     final String operator = "op-" + tag.toLowerCase(Locale.ROOT);
     final String operator2 = "op2-" + tag.toLowerCase(Locale.ROOT);
     final String panelId = "painel-" + tag.toLowerCase(Locale.ROOT);
+    /** The first operator's tablet, registered in the console as a STAFF_DEVICE (a PIN only works on one). */
+    final String tabletId = "tablet-" + tag.toLowerCase(Locale.ROOT);
     String serviceId;
     String otherServiceId;
     String panelSecret;
+    String tabletSecret;
     final List<AutoCloseable> open = new ArrayList<>();
     final List<String> accessibility = new ArrayList<>();
 
@@ -221,6 +224,15 @@ class StaffAppsIT {
         assertThat(admin.locator("#pairing-url")).containsText("/panel/?tenant=demo&device=" + panelId);
         panelSecret = admin.locator("#pairing-secret").textContent().strip();
         assertThat(admin.locator("#devices-table")).containsText(panelId);
+        // the operator's tablet: a staff tablet, paired from the link the console gives
+        admin.selectOption("#device-form-kind", "STAFF_DEVICE");
+        admin.fill("#device-form-deviceId", tabletId);
+        admin.fill("#device-form-name", "Tablet " + tag);
+        admin.locator("#device-form button[type=submit]").click();
+        assertThat(admin.locator("#pairing-url")).containsText("/operator/?tenant=demo&device=" + tabletId);
+        assertThat(admin.locator("#pairing")).containsText("Código de pareamento");
+        tabletSecret = admin.locator("#pairing-secret").textContent().strip();
+        assertThat(admin.locator("#devices-table tr", new Page.LocatorOptions().setHasText(tabletId))).containsText("Tablet da equipe");
         axe(admin, "admin devices");
         shot(admin, "admin-devices");
 
@@ -239,9 +251,22 @@ class StaffAppsIT {
 
     // ------------------------------------------------------------------ the panel and the operator
 
+    /** A fresh tablet shows the pairing screen; paired by hand (studio, tablet id, pairing code), it shows the login. */
+    static void pairTablet(Page page, String deviceId, String secret) {
+        page.navigate("/operator/");
+        assertThat(page.locator("#pair-form")).isVisible();
+        page.fill("#pair-tenant", TENANT);
+        page.fill("#pair-device", deviceId);
+        page.fill("#pair-secret", secret);
+        page.locator("#pair-form button[type=submit]").click();
+        assertThat(page.locator("#paired-as")).containsText(deviceId);
+    }
+
+    /** On a paired tablet (the studio is the tablet's): user and PIN, then the station. */
     void loginOperator(Page page, String username, String pin, String station) {
         page.navigate("/operator/");
-        page.fill("#tenant", TENANT);
+        assertThat(page.locator("#paired-as")).isVisible();
+        assertThat(page.locator("#tenant")).hasValue(TENANT);
         page.fill("#username", username);
         page.check("#mode-pin");
         page.fill("#secret", pin);
@@ -278,11 +303,49 @@ class StaffAppsIT {
             tabletSockets.add(ws);
         });
         tablet = tabletContext.newPage();
+        // a fresh tablet asks to be paired first
         tablet.navigate("/operator/");
+        assertThat(tablet.locator("#pair-form")).isVisible();
+        assertThat(tablet.locator("main")).containsText("Parear este tablet");
+        axe(tablet, "operator pairing");
+        shot(tablet, "operator-pairing");
+        // without pairing, a PIN is refused (the production default) and the tablet says why in plain words
+        tablet.click("#skip-pairing");
+        assertThat(tablet.locator("#not-paired")).isVisible();
+        tablet.fill("#tenant", TENANT);
+        tablet.fill("#username", operator);
+        tablet.check("#mode-pin");
+        tablet.fill("#secret", "2468");
+        tablet.locator("#login-form button[type=submit]").click();
+        assertThat(tablet.locator("#unpaired-pin")).containsText("Este tablet não está pareado, por isso o PIN não pode ser usado aqui.");
+        axe(tablet, "operator unpaired pin");
+        // the password works on an unpaired tablet
+        tablet.check("#mode-password");
+        tablet.fill("#secret", Suite.DEMO_SECRET);
+        tablet.locator("#login-form button[type=submit]").click();
+        assertThat(tablet.locator("main")).containsText("Iniciar operação");
+        tablet.click("text=Sair");
+        assertThat(tablet.locator("main")).containsText("Você saiu.");
+        assertThat(tablet.locator("#not-paired")).isVisible();
+
+        // the pairing link from the console fills in the studio and the tablet; the code pairs it
+        tablet.navigate("/operator/?tenant=" + TENANT + "&device=" + tabletId);
+        assertThat(tablet.locator("#pair-tenant")).hasValue(TENANT);
+        assertThat(tablet.locator("#pair-device")).hasValue(tabletId);
+        tablet.fill("#pair-secret", "wrong-code-123");
+        tablet.locator("#pair-form button[type=submit]").click();
+        assertThat(tablet.locator("#pairing [role=alert]")).containsText("código de pareamento incorretos");
+        tablet.fill("#pair-secret", tabletSecret);
+        tablet.locator("#pair-form button[type=submit]").click();
+        assertThat(tablet.locator("main")).containsText("Tablet pareado.");
+        assertThat(tablet.locator("#paired-as")).containsText(tabletId);
+        assertThat(tablet.locator("#tenant")).hasValue(TENANT);
+        // the pairing is kept across reloads
+        tablet.reload();
+        assertThat(tablet.locator("#paired-as")).containsText(tabletId);
         axe(tablet, "operator login");
         shot(tablet, "operator-login");
         // a wrong PIN says so in plain words
-        tablet.fill("#tenant", TENANT);
         tablet.fill("#username", operator);
         tablet.fill("#secret", "9999");
         tablet.locator("form button[type=submit]").click();
@@ -415,6 +478,8 @@ class StaffAppsIT {
     void twoOperatorsCallingAtOnceNeverGetTheSameTicketAndTheOtherHearsWhy() {
         BrowserContext second = context(TABLET);
         tablet2 = second.newPage();
+        // the demo seed's staff tablet, paired by typing its id and code
+        pairTablet(tablet2, "tablet-1", Suite.DEMO_SECRET);
         loginOperator(tablet2, operator2, "1357", station2Name);
         String number = api.paidSale(kiosk, manager, serviceId, "Corrida Teste");
         assertThat(tablet.locator("[data-number='" + number + "']")).isVisible();
@@ -550,7 +615,7 @@ class StaffAppsIT {
 
     @Test
     @Order(7)
-    void aDeactivatedOperatorAndARevokedPanelAreSentBackToTheirLoginAndPairingScreens() {
+    void aDeactivatedOperatorARevokedPanelAndARevokedTabletAreSentBackToTheirLoginAndPairingScreens() {
         // the second operator is still at work on its tablet; the manager deactivates the user
         assertThat(tablet2.locator("#call-next")).isVisible();
         admin.navigate("/admin/#usuarios");
@@ -570,6 +635,32 @@ class StaffAppsIT {
         assertThat(panel.locator("#secret")).isVisible();
         assertThat(panel.locator("main")).containsText("Pareie de novo.");
         assertThat(panel.evaluate("() => localStorage.getItem('totem.panel')")).isNull();
+
+        // the first operator's tablet is revoked: its next PIN login finds out and goes back to pairing, saying why
+        admin.locator("#devices-table tr", new Page.LocatorOptions().setHasText(tabletId)).locator("button.btn-danger").click();
+        admin.click("#confirm-ok");
+        assertThat(admin.locator("#devices-table tr", new Page.LocatorOptions().setHasText(tabletId))).containsText("Revogado");
+        assertThat(tablet.locator("#paired-as")).isVisible();
+        tablet.fill("#username", operator);
+        tablet.check("#mode-pin");
+        tablet.fill("#secret", "2468");
+        tablet.locator("#login-form button[type=submit]").click();
+        assertThat(tablet.locator("#pair-form")).isVisible();
+        assertThat(tablet.locator("main")).containsText("Este tablet foi desconectado pelo gerente");
+        assertThat(tablet.evaluate("() => localStorage.getItem('totem.operator.device')")).isNull();
+
+        // a manager signed in with the password on a paired tablet can unpair it
+        tablet2.fill("#username", "gerente");
+        tablet2.check("#mode-password");
+        tablet2.fill("#secret", Suite.DEMO_SECRET);
+        tablet2.locator("#login-form button[type=submit]").click();
+        assertThat(tablet2.locator("main")).containsText("Este usuário não é operador.");
+        tablet2.onceDialog(com.microsoft.playwright.Dialog::accept);
+        tablet2.click("#unpair");
+        assertThat(tablet2.locator("#pair-form")).isVisible();
+        assertThat(tablet2.locator("main")).containsText("Tablet despareado.");
+        assertThat(tablet2.evaluate("() => localStorage.getItem('totem.operator.device')")).isNull();
+        assertThat(tablet2.evaluate("() => localStorage.getItem('totem.operator')")).isNull();
     }
 
     @Test

@@ -172,9 +172,8 @@ final class Suite implements AutoCloseable {
         environment.put("SANDBOX_PRINTER_PORT", String.valueOf(ports.get("escpos-printer-raw")));
         // the tests drive their own sales and read the queue from its start: no demo sales (seed 50-report)
         environment.put("TOTEM_SEED_DEMO_SALES", "false");
-        // the operator app does not pair its tablet as a STAFF_DEVICE yet (docs/platform.md, "Logging in"):
-        // until it does, its PIN login is accepted from any client, counted per address
-        environment.put("TOTEM_LOGIN_PIN_REQUIRES_STAFF_DEVICE", "false");
+        // TOTEM_LOGIN_PIN_REQUIRES_STAFF_DEVICE keeps its production default (true): a PIN login needs a
+        // paired staff tablet's token (the operator app pairs its tablet; API tests send tablet-1's token)
 
         for (App app : APPS) {
             ProcessBuilder pb = builder(app, app.name(), ports.get(app.name()), Map.of());

@@ -123,7 +123,7 @@ public class AuthService {
 
     /**
      * A PIN from any client, counted per address: only while {@code TOTEM_LOGIN_PIN_REQUIRES_STAFF_DEVICE}
-     * is {@code false}, for operator apps that do not pair their tablet yet (docs/platform.md).
+     * is {@code false}, for a client that cannot pair a tablet (the suite's operator app pairs; docs/platform.md).
      */
     public Mono<Tokens> loginWithPinAnywhere(String tenant, String username, String pin, String client) {
         String t = normalise(tenant);
