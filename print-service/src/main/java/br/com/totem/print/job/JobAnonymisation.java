@@ -39,7 +39,7 @@ public class JobAnonymisation {
         CustomerAnonymised a = event.data();
         String tenant = event.tenantid();
         return jobs.forTickets(tenant, a.ticketIds())
-                .concatMap(job -> rename(job, a.displayName()))
+                .concatMap(job -> rename(job, a.displayName()).thenReturn(job.id()))
                 .count()
                 .doOnNext(n -> log.info("customer {} anonymised: {} print job(s) renamed", a.customerId(), n))
                 .then();
