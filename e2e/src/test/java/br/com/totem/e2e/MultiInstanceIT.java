@@ -302,7 +302,9 @@ class MultiInstanceIT {
         for (String service : SERVICES) {
             for (String base : List.of(suite.url(service), second(service).url())) {
                 // the scrape Prometheus reads (the only Actuator endpoint open without a token besides health)
-                String scrape = WebClient.create(base).get().uri("/actuator/prometheus").retrieve().bodyToMono(String.class).block(BOUND);
+                // a scrape outgrows WebClient's 256 KiB default once the suite has served many endpoints (a histogram per uri)
+                String scrape = WebClient.builder().baseUrl(base).codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build()
+                        .get().uri("/actuator/prometheus").retrieve().bodyToMono(String.class).block(BOUND);
                 List<String> uris = new ArrayList<>();
                 var served = java.util.regex.Pattern.compile("^http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]+)\"", java.util.regex.Pattern.MULTILINE)
                         .matcher(scrape);
