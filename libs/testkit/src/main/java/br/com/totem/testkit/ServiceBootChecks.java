@@ -68,21 +68,46 @@ public abstract class ServiceBootChecks {
     @Test
     void whenTokenIsMissingExpiredForgedOrNotMeantForTotemThenProblemJson401() {
         var tokens = TestTokens.get();
+        int kind = -1; // 0 none, 1 expired, 2 forged, 3 not a JWT, 4 other issuer, 5 other audience, 6 no audience
         for (String authorization : new String[] {null, "Bearer " + tokens.expiredToken("demo", "gerente", "MANAGER"),
                 "Bearer " + tokens.forgedToken("demo", "gerente", "MANAGER"), "Bearer not-a-jwt",
                 // signed by a trusted key, but another issuer's or another audience's (issue 12 item 5)
                 "Bearer " + tokens.otherIssuerToken("demo", "gerente", "MANAGER"),
                 "Bearer " + tokens.otherAudienceToken("other-app", "demo", "gerente", "MANAGER"),
                 "Bearer " + tokens.otherAudienceToken(null, "demo", "gerente", "MANAGER")}) {
+            kind++;
             var request = http.get().uri("/api/v1/anything");
             if (authorization != null) {
                 request = request.header("Authorization", authorization);
             }
-            request.exchange()
-                    .expectStatus().isUnauthorized()
+            WebTestClient.ResponseSpec response;
+            try {
+                response = request.exchange();
+            } catch (IllegalStateException e) {
+                // this check has timed out in three CI runs, never in a local run: say which
+                // request, and what every thread was doing, so the next occurrence shows its cause
+                System.err.println("ServiceBootChecks: no answer to GET /api/v1/anything with "
+                        + "authorization kind " + kind
+                        + " within the response timeout: " + e + "\n" + threadDump());
+                throw e;
+            }
+            response.expectStatus().isUnauthorized()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.type").isEqualTo("https://totem.dev/problems/unauthorized");
         }
+    }
+
+    private static String threadDump() {
+        StringBuilder out = new StringBuilder();
+        for (var info : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            out.append(info.toString().replace("\n\t...", ""));
+            if (info.getStackTrace().length > 8) {
+                for (int i = 8; i < Math.min(40, info.getStackTrace().length); i++) {
+                    out.append("\tat ").append(info.getStackTrace()[i]).append('\n');
+                }
+            }
+        }
+        return out.toString();
     }
 
     @Test
