@@ -13,6 +13,7 @@ import br.com.totem.print.job.store.PrintJobStore;
 import br.com.totem.print.printer.domain.Printer;
 import br.com.totem.print.printer.store.PrinterStore;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code customer.anonymised}: the customer's print jobs keep no trace of their name (LGPD). Each
@@ -55,6 +56,9 @@ public class JobAnonymisation {
         }
         Mono<Optional<Printer>> printer = job.printerId() == null ? Mono.just(Optional.empty())
                 : printers.find(job.tenant(), job.printerId()).map(Optional::of).defaultIfEmpty(Optional.empty());
-        return printer.flatMap(p -> jobs.rename(job.id(), displayName, documents.pdf(renamed, p.orElse(null))));
+        // PDFBox renders for tens of milliseconds: not on the database driver's event loop
+        return printer.publishOn(Schedulers.boundedElastic())
+                .map(p -> documents.pdf(renamed, p.orElse(null)))
+                .flatMap(pdf -> jobs.rename(job.id(), displayName, pdf));
     }
 }

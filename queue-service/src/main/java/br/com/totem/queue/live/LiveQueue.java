@@ -37,6 +37,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
@@ -192,6 +193,8 @@ public class LiveQueue implements QueueChanges, SmartLifecycle {
         Set<String> ids = ticketIds.stream().map(UUID::toString).collect(java.util.stream.Collectors.toSet());
         String key = historyKey(tenant);
         return redis.opsForZSet().rangeWithScores(key, Range.unbounded())
+                // up to `history` JSON documents parsed and written again: not on Lettuce's event loop
+                .publishOn(Schedulers.boundedElastic())
                 .concatMap(kept -> {
                     String raw = kept.getValue();
                     JsonNode message = json.readTree(raw);
