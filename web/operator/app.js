@@ -12,6 +12,7 @@ import { minutes } from '/shared/format.js';
 import { beep, unlockAudioOnGesture } from '/shared/sound.js';
 import { applyFrame, currentAt, emptyQueue, linesFor, waitedMinutes } from './queue-state.js';
 import { errorText, fieldError, setFieldErrors } from '/shared/forms.js';
+import { pairingForm } from '/shared/pairing.js';
 
 const STAFF_ROLES = ['OPERATOR', 'MANAGER', 'ADMIN'];
 const TENANT_KEY = 'totem.operator.tenant';
@@ -151,30 +152,11 @@ function showPairing(message, kind = 'warn') {
   onLoginScreen = false;
   header();
   const q = new URLSearchParams(location.search);
-  const tenant = h('input', { id: 'pair-tenant', name: 'tenant', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false',
-    value: q.get('tenant') ?? localStorage.getItem(TENANT_KEY) ?? '' });
-  const deviceId = h('input', { id: 'pair-device', name: 'deviceId', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false',
-    value: q.get('device') ?? '' });
-  const secret = h('input', { id: 'pair-secret', name: 'secret', type: 'password', autocomplete: 'off' });
-  const status = h('div', { class: 'result', role: 'alert' }, message ? h('p', { class: `notice notice-${kind}` }, message) : null);
-  const submit = h('button', { type: 'submit', class: 'btn-primary' }, 'Parear tablet');
-  const form = h('form', { class: 'form', id: 'pair-form', novalidate: true },
-    h('div', { class: 'field' }, h('label', { for: 'pair-tenant' }, 'Estúdio'), tenant, fieldError('tenant')),
-    h('div', { class: 'field' }, h('label', { for: 'pair-device' }, 'Identificador do tablet'), deviceId, fieldError('deviceId')),
-    h('div', { class: 'field' }, h('label', { for: 'pair-secret' }, 'Código de pareamento'), secret, fieldError('secret')),
-    submit, status);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const values = { tenant: tenant.value.trim(), deviceId: deviceId.value.trim(), secret: secret.value };
-    const errors = {};
-    if (!values.tenant) errors.tenant = 'Informe o estúdio.';
-    if (!values.deviceId) errors.deviceId = 'Informe o identificador do tablet.';
-    if (!values.secret) errors.secret = 'Informe o código de pareamento.';
-    setFieldErrors(form, errors);
-    clear(status);
-    if (Object.keys(errors).length) return;
-    submit.disabled = true;
-    try {
+  const pairing = pairingForm({
+    ids: { form: 'pair-form', tenant: 'pair-tenant', deviceId: 'pair-device', secret: 'pair-secret' },
+    noun: 'tablet', secretLabel: 'Código de pareamento', submitLabel: 'Parear tablet', formClass: 'form',
+    tenant: localStorage.getItem(TENANT_KEY) ?? '', message, kind,
+    pair: async (values) => {
       await device.pair(values);
       if (!device.hasRole('STAFF_DEVICE')) {
         paired = false;
@@ -187,14 +169,11 @@ function showPairing(message, kind = 'warn') {
       // the pairing link's parameters have done their job
       if (q.has('device') || q.has('tenant')) history.replaceState(null, '', location.pathname);
       showLogin('Tablet pareado. Os operadores já podem entrar com o PIN.', 'ok');
-    } catch (e) {
-      submit.disabled = false;
-      secret.value = '';
-      status.append(h('p', { class: 'notice notice-error' }, e instanceof ApiError && e.status === 401
-        ? 'Estúdio, identificador ou código de pareamento incorretos.'
-        : e instanceof ApiError || e.name === 'NetworkError' ? errorText(e)
-          : 'Este aparelho não está cadastrado como tablet da equipe. No console do gerente, em Aparelhos, crie um aparelho do tipo “Tablet da equipe”.'));
-    }
+    },
+    failure: (e) => e instanceof ApiError && e.status === 401
+      ? 'Estúdio, identificador ou código de pareamento incorretos.'
+      : e instanceof ApiError || e.name === 'NetworkError' ? errorText(e)
+        : 'Este aparelho não está cadastrado como tablet da equipe. No console do gerente, em Aparelhos, crie um aparelho do tipo “Tablet da equipe”.',
   });
   const skip = h('button', { type: 'button', id: 'skip-pairing', onclick: () => {
     localStorage.setItem(UNPAIRED_KEY, '1');
@@ -205,10 +184,10 @@ function showPairing(message, kind = 'warn') {
       h('p', null, 'O PIN dos operadores só funciona em um tablet pareado. Peça ao gerente para cadastrar este tablet ',
         'no console (Aparelhos, tipo “Tablet da equipe”) e use o identificador e o código de pareamento que ele mostra — ',
         'ou abra aqui o link de pareamento.'),
-      form),
+      pairing.form),
     h('section', { class: 'card stack' },
       h('p', null, 'Sem parear, dá para entrar só com a senha (gerentes, ou um operador fora do tablet).'), skip));
-  (tenant.value ? (deviceId.value ? secret : deviceId) : tenant).focus();
+  pairing.focus();
 }
 
 // ---------------------------------------------------------------- login

@@ -5,9 +5,10 @@
 import { ApiError, createApi } from '/shared/api.js';
 import { deviceSession } from '/shared/session.js';
 import { connectLive } from '/shared/live.js';
-import { h, clear, replace } from '/shared/dom.js';
+import { h, replace } from '/shared/dom.js';
 import { chime } from '/shared/sound.js';
-import { errorText, fieldError, setFieldErrors } from '/shared/forms.js';
+import { errorText } from '/shared/forms.js';
+import { pairingForm } from '/shared/pairing.js';
 import { utteranceText } from './speech.js';
 import { createCalls } from './calls.js';
 
@@ -46,41 +47,18 @@ function showPairing(message) {
   live?.close();
   live = null;
   offline.hidden = true;
-  const q = new URLSearchParams(location.search);
-  const tenant = h('input', { id: 'tenant', name: 'tenant', value: q.get('tenant') ?? '', autocomplete: 'off' });
-  const deviceId = h('input', { id: 'deviceId', name: 'deviceId', value: q.get('device') ?? '', autocomplete: 'off',
-    autocapitalize: 'none', spellcheck: 'false' });
-  const secret = h('input', { id: 'secret', name: 'secret', type: 'password', autocomplete: 'off' });
-  const status = h('div', { role: 'alert' }, message ? h('p', { class: 'notice notice-warn' }, message) : null);
-  const submit = h('button', { type: 'submit', class: 'btn-primary' }, 'Parear painel');
-  const form = h('form', { novalidate: true },
-    h('div', { class: 'field' }, h('label', { for: 'tenant' }, 'Estúdio'), tenant, fieldError('tenant')),
-    h('div', { class: 'field' }, h('label', { for: 'deviceId' }, 'Identificador do painel'), deviceId, fieldError('deviceId')),
-    h('div', { class: 'field' }, h('label', { for: 'secret' }, 'Código secreto'), secret, fieldError('secret')),
-    submit, status);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const values = { tenant: tenant.value.trim(), deviceId: deviceId.value.trim(), secret: secret.value };
-    const errors = {};
-    if (!values.tenant) errors.tenant = 'Informe o estúdio.';
-    if (!values.deviceId) errors.deviceId = 'Informe o identificador do painel.';
-    if (!values.secret) errors.secret = 'Informe o código secreto.';
-    setFieldErrors(form, errors);
-    clear(status);
-    if (Object.keys(errors).length) return;
-    submit.disabled = true;
-    try {
+  const pairing = pairingForm({
+    ids: { tenant: 'tenant', deviceId: 'deviceId', secret: 'secret' },
+    noun: 'painel', secretLabel: 'Código secreto', submitLabel: 'Parear painel', message,
+    pair: async (values) => {
       await session.pair(values);
       start();
-    } catch (e) {
-      submit.disabled = false;
-      status.append(h('p', { class: 'notice notice-error' }, e instanceof ApiError && e.status === 401
-        ? 'Estúdio, identificador ou código incorretos.' : errorText(e)));
-    }
+    },
+    failure: (e) => e instanceof ApiError && e.status === 401 ? 'Estúdio, identificador ou código incorretos.' : errorText(e),
   });
   replace(app, h('section', { class: 'pair' }, h('h1', null, 'Parear o painel de chamadas'),
-    h('p', null, 'Use o identificador e o código criados pelo gerente em Aparelhos.'), form));
-  tenant.focus();
+    h('p', null, 'Use o identificador e o código criados pelo gerente em Aparelhos.'), pairing.form));
+  pairing.focus();
 }
 
 // ---------------------------------------------------------------- the board
